@@ -142,6 +142,10 @@ export function prepareProfile(profileDir, { vsix = latestVsix(), settings = {} 
         'extensions.autoUpdate': false,
         'extensions.autoCheckUpdates': false,
         'update.mode': 'none',
+        // No network here: don't fetch schemastore.org schemas or show the chat side bar.
+        'json.schemaDownload.enable': false,
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         ...settings,
       },
       null,
