@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { IssuedSession, IssuingApi, SessionRequest, TemporaryCredentials } from './stsTypes';
+
+/**
+ * One STS session as the extension keeps it: the credentials, who they stand for, and the
+ * request that created them so a refresh can issue it again.
+ */
+export interface StsSession {
+  id: string;
+  label: string;
+  api: IssuingApi;
+  roleArn?: string;
+  sessionName?: string;
+  account?: string;
+  /** Role profile the session was assumed from, if any. */
+  profile?: string;
+  /** Profile whose credentials signed the request. */
+  sourceProfile?: string;
+  region: string;
+  endpoint?: string;
+  credentials: TemporaryCredentials;
+  issuedAt: Date;
+  /** `ROLEID:SESSIONNAME` for role sessions, `ACCOUNT:NAME` for federated users. */
+  assumedRoleId?: string;
+  /** `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION` or `…:federated-user/NAME`. */
+  principalArn?: string;
+  sessionPolicySummary?: string;
+  packedPolicySize?: number;
+  /** The request that issued the session, without the one-time MFA code. */
+  request: SessionRequest;
+  usedMfa: boolean;
+  refreshCount: number;
+  /** Why the last automatic or manual refresh failed; cleared by a successful one. */
+  lastRefreshError?: string;
+}
+
+export interface NewSessionInput {
+  request: SessionRequest;
+  issued: IssuedSession;
+  region: string;
+  endpoint?: string;
+  profile?: string;
+  sourceProfile?: string;
+  usedMfa: boolean;
+  label?: string;
+  id?: string;
+  now: Date;
+}
+
+function accountFromArn(arn: string | undefined): string | undefined {
+  const account = arn?.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+function roleNameFromArn(roleArn: string): string {
+  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
+}
+
+/** "inline policy (312 chars) + 2 managed policies, 5 tags" — what limits the session beyond the role. */
+export function summariseSessionPolicy(request: SessionRequest): string | undefined {
+  const parts: string[] = [];
+  if ('policy' in request && request.policy !== undefined) {
+    parts.push(`inline policy (${request.policy.length} chars)`);
+  }
+  if ('policyArns' in request && request.policyArns?.length) {
+    parts.push(`${request.policyArns.length} managed ${request.policyArns.length === 1 ? 'policy' : 'policies'}`);
+  }
+  const tags = 'tags' in request ? request.tags : undefined;
+  const summary = parts.join(' + ');
+  if (tags?.length) {
+    return `${summary ? `${summary}, ` : ''}${tags.length} session ${tags.length === 1 ? 'tag' : 'tags'}`;
+  }
+  return summary || undefined;
+}
+
+function defaultLabel(request: SessionRequest, sourceProfile: string | undefined): string {
+  switch (request.api) {
+    case 'AssumeRole':
+      return `${roleNameFromArn(request.roleArn)} (${request.roleSessionName})`;
+    case 'AssumeRoleWithWebIdentity':
+      return `${roleNameFromArn(request.roleArn)} (web identity)`;
+    case 'AssumeRoleWithSAML':
+      return `${roleNameFromArn(request.roleArn)} (SAML)`;
+    case 'GetFederationToken':
+      return `federated user ${request.name}`;
+    case 'GetSessionToken':
+      return `session token${sourceProfile ? ` (${sourceProfile})` : ''}${request.mfaSerial ? ' with MFA' : ''}`;
+  }
+}
+
+export function sessionFromIssued(input: NewSessionInput): StsSession {
+  const { request, issued } = input;
+  const roleArn = 'roleArn' in request ? request.roleArn : undefined;
+  const principalArn = issued.assumedRoleUser?.arn ?? issued.federatedUser?.arn;
+  return {
+    id: input.id ?? randomUUID(),
+    label: input.label ?? defaultLabel(request, input.sourceProfile),
+    api: request.api,
+    roleArn,
+    sessionName: principalArn?.split('/').pop(),
+    account: accountFromArn(principalArn) ?? accountFromArn(roleArn),
+    profile: input.profile,
+    sourceProfile: input.sourceProfile,
+    region: input.region,
+    endpoint: input.endpoint,
+    credentials: issued.credentials,
+    issuedAt: input.now,
+    assumedRoleId: issued.assumedRoleUser?.assumedRoleId ?? issued.federatedUser?.federatedUserId,
+    principalArn,
+    sessionPolicySummary: summariseSessionPolicy(request),
+    packedPolicySize: issued.packedPolicySize,
+    request: stripOneTimeSecrets(request),
+    usedMfa: input.usedMfa,
+    refreshCount: 0,
+  };
+}
+
+/**
+ * A web identity token read from a file is re-read on refresh, so the token itself is not
+ * kept; a token typed in is kept because nothing else could re-issue the session.
+ */
+function stripOneTimeSecrets(request: SessionRequest): SessionRequest {
+  if (request.api === 'AssumeRoleWithWebIdentity' && request.webIdentityTokenFile !== undefined) {
+    const { webIdentityToken: _dropped, ...rest } = request;
+    return rest;
+  }
+  return { ...request };
+}
+
+export function withRefreshedCredentials(session: StsSession, issued: IssuedSession, now: Date): StsSession {
+  return {
+    ...session,
+    credentials: issued.credentials,
+    issuedAt: now,
+    assumedRoleId: issued.assumedRoleUser?.assumedRoleId ?? issued.federatedUser?.federatedUserId ?? session.assumedRoleId,
+    principalArn: issued.assumedRoleUser?.arn ?? issued.federatedUser?.arn ?? session.principalArn,
+    packedPolicySize: issued.packedPolicySize ?? session.packedPolicySize,
+    refreshCount: session.refreshCount + 1,
+    lastRefreshError: undefined,
+  };
+}
