@@ -1,0 +1,61 @@
+// Lints the whole shared corpus and prints timings. A benchmark, not a test: it never fails on speed.
+// Run: node --import tsx bench/lint/corpus.ts
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadIamData } from '../../server/src/data/iamData';
+import { lintPolicy } from '../../server/src/lint';
+import type { DocumentKind } from '../../server/src/policy/model';
+import { parsePolicyText } from '../../server/src/policy/parse';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const KIND_BY_FOLDER: Record<string, DocumentKind> = {
+  managed: 'identity',
+  'identity-docs': 'identity',
+  scp: 'scp',
+  rcp: 'rcp',
+  trust: 'trust',
+  resource: 'resource',
+};
+
+async function main(): Promise<void> {
+  const files: Array<{ path: string; kind: DocumentKind; text: string }> = [];
+  for (const [folder, kind] of Object.entries(KIND_BY_FOLDER)) {
+    for (const name of readdirSync(join(CORPUS, folder))) {
+      if (name.endsWith('.json')) files.push({ path: join(CORPUS, folder, name), kind, text: readFileSync(join(CORPUS, folder, name), 'utf8') });
+    }
+  }
+  const t0 = performance.now();
+  const data = await loadIamData();
+  const tLoaded = performance.now();
+  let findings = 0;
+  let parseMs = 0;
+  for (const f of files) {
+    const s = performance.now();
+    const model = parsePolicyText(f.text).model;
+    parseMs += performance.now() - s;
+    if (model) findings += lintPolicy(model, f.kind, { text: f.text, data }).length;
+  }
+  const tDone = performance.now();
+  console.log(`iam-data load: ${(tLoaded - t0).toFixed(0)} ms`);
+  console.log(
+    `corpus: ${files.length} files, ${findings} findings; parse ${parseMs.toFixed(0)} ms + lint ${(tDone - tLoaded - parseMs).toFixed(0)} ms; ` +
+      `total with load ${(tDone - t0).toFixed(0)} ms (target < 2000 ms)`,
+  );
+
+  const small = files.find((f) => f.text.length > 1800 && f.text.length < 2300 && f.kind === 'identity')!;
+  const large = files.find((f) => f.path.includes('AWSSupportServiceRolePolicy'))!;
+  for (const [label, f, target] of [['~2 KB policy', small, 10], ['AWSSupportServiceRolePolicy', large, 100]] as const) {
+    const runs = 20;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      const model = parsePolicyText(f.text).model!;
+      lintPolicy(model, f.kind, { text: f.text, data });
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label} (${(f.text.length / 1024).toFixed(1)} KB, parse + lint): median ${times[runs >> 1].toFixed(2)} ms, min ${times[0].toFixed(2)} ms (target ${target} ms)`);
+  }
+}
+
+void main();

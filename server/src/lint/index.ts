@@ -1,0 +1,6 @@
+// Public surface of the linter.
+export { lintPolicy } from './lintPolicy';
+export { findingDocUrl, OUR_CHECKS } from './findingDocs';
+export { globalKeyDescription, GLOBAL_KEY_DOCS } from './globalKeyDocs';
+export { LINT_RULES } from './registry';
+export type { Finding, FindingType, FixData, LintOptions, LintRule } from './types';

@@ -1,0 +1,22 @@
+// The linter's façade: run every rule that applies to the document kind over one policy model.
+import type { DocumentKind, PolicyModel } from '../policy/model';
+import { LINT_RULES } from './registry';
+import type { Finding, LintContext, LintOptions, LintRule } from './types';
+
+export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: LintOptions, rules: readonly LintRule[] = LINT_RULES): Finding[] {
+  const ctx: LintContext = {
+    model,
+    kind,
+    text: options.text,
+    data: options.data,
+    ownAccounts: new Set(options.ownAccounts ?? []),
+  };
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.kinds && !rule.kinds.includes(kind)) continue;
+    rule.check(ctx, (range, message, data) => {
+      findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
+    });
+  }
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+}

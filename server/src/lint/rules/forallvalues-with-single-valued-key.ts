@@ -1,0 +1,24 @@
+import { isMultivaluedType } from '../support/conditionOperator';
+import { conditionUses } from '../support/statements';
+import type { LintRule } from '../types';
+
+// ForAllValues is also true when the key is absent, so on a single-valued key it lets
+// requests without the key through.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+export const forAllValuesWithSingleValuedKey: LintRule = {
+  code: 'FORALLVALUES_WITH_SINGLE_VALUED_KEY',
+  type: 'SECURITY_WARNING',
+  check({ model, data }, report) {
+    for (const st of model.statements) {
+      for (const { entry, operator } of conditionUses(st)) {
+        if (operator?.qualifier !== 'ForAllValues' || operator.family === 'Null') continue;
+        const info = data.conditionKey(entry.key.value);
+        if (!info || isMultivaluedType(info.type)) continue;
+        report(
+          entry.operator.range,
+          `Using ForAllValues qualifier with the single-valued condition key ${entry.key.value} can be overly permissive: it also matches requests without the key. We recommend that you remove ForAllValues:.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { LintRule } from '../types';
+
+/**
+ * A key whose prefix is a known service (or `saml`) but which that service does not define.
+ * Keys of OIDC providers (`token.actions.githubusercontent.com:sub`) are not checked: any
+ * claim of any provider can be a key.
+ */
+export const invalidServiceConditionKey: LintRule = {
+  code: 'INVALID_SERVICE_CONDITION_KEY',
+  type: 'ERROR',
+  check({ model, data }, report) {
+    for (const st of model.statements) {
+      for (const e of st.condition?.entries ?? []) {
+        const key = e.key.value;
+        const colon = key.indexOf(':');
+        if (colon <= 0) continue;
+        const prefix = key.slice(0, colon);
+        if (prefix.toLowerCase() === 'aws') continue;
+        const known = data.serviceExists(prefix) || (data.isFederationKeyPrefix(prefix) && !prefix.includes('.') && !prefix.includes('/'));
+        if (!known || data.conditionKey(key)) continue;
+        const owner = data.serviceName(prefix) ?? prefix;
+        report(e.key.range, `The condition key ${key} does not exist in the service ${owner}. Use a valid condition key.`);
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// The linter's vocabulary: findings, rules and what a rule is given. No LSP types here: the
+// language server, the CLI and tests all read the same findings.
+import type { IamData } from '../data/iamData';
+import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+
+/** Access Analyzer's finding types, used as they are. */
+export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
+
+/** What a quick fix should do; carried in `Finding.data`. */
+export type FixData =
+  | { fix: 'addVersion' }
+  | { fix: 'replaceAction'; suggestion: string }
+  | { fix: 'replaceService'; suggestion: string }
+  | { fix: 'addExternalId'; statementIndex: number; account: string; also: FixData[] }
+  | { fix: 'markOwnAccount'; account: string }
+  | { fix: 'addMfa'; statementIndex: number }
+  | { fix: 'addGithubSub'; statementIndex: number; providerHost: string }
+  | { fix: 'addOidcAudience'; statementIndex: number; providerHost: string }
+  | { fix: 'addSamlAudience'; statementIndex: number }
+  | { fix: 'addPrincipalOrgId'; statementIndex: number }
+  | { fix: 'removeElement' }
+  | { fix: 'replaceWithNullFalse'; key: string };
+
+export interface Finding {
+  /** Access Analyzer issue code where it has the check, ours otherwise (see `findingDocUrl`). */
+  code: string;
+  type: FindingType;
+  message: string;
+  /** The exact element at fault, as host-text offsets. */
+  range: OffsetRange;
+  data?: FixData;
+}
+
+export interface LintOptions {
+  /** Account IDs the user owns; when empty, no account is known to be own. */
+  ownAccounts?: string[];
+  /** The policy's own text (not the host file's), for the size quotas. */
+  text: string;
+  data: IamData;
+}
+
+export interface LintContext {
+  model: PolicyModel;
+  kind: DocumentKind;
+  text: string;
+  data: IamData;
+  ownAccounts: ReadonlySet<string>;
+}
+
+export type Report = (range: OffsetRange, message: string, data?: FixData) => void;
+
+/** One check. `kinds` limits it to some document kinds; without it the rule runs for all. */
+export interface LintRule {
+  code: string;
+  type: FindingType;
+  kinds?: readonly DocumentKind[];
+  check(ctx: LintContext, report: Report): void;
+}
