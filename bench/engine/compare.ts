@@ -1,0 +1,136 @@
+// Benchmark, not a test: evaluates one request set drawn from the shared policy corpus with
+// our engine and, when it is installed (a devDependency oracle, AGPL: used, never copied),
+// with @cloud-copilot/iam-simulate; prints throughput of both, their ratio, and every request
+// on which the two disagree. It never fails on speed.
+//
+//   node --import tsx bench/engine/compare.ts [--policies N] [--rounds N] [--show N]
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { evaluate, type Decision, type EvaluationRequest } from '../../server/src/engine';
+import { parsePolicyText } from '../../server/src/policy/parse';
+import type { PolicyModel } from '../../server/src/policy/model';
+
+const ORACLE = '@cloud-copilot/iam-simulate';
+const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+const PRINCIPAL = 'arn:aws:iam::111122223333:user/alice';
+const ACCOUNT = '111122223333';
+const NOW = new Date('2025-06-01T12:00:00Z');
+const CONTEXT = { 'aws:SourceIp': '10.0.0.1', 'aws:SecureTransport': 'true', 'aws:RequestedRegion': 'us-east-1' };
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface Case {
+  file: string;
+  text: string;
+  model: PolicyModel;
+  request: EvaluationRequest;
+}
+
+/** Concrete requests aimed at each policy's own statements: wildcards filled in, variables left out. */
+function buildCases(limit: number): Case[] {
+  const cases: Case[] = [];
+  for (const folder of ['identity-docs', 'managed']) {
+    const dir = path.join(CORPUS, folder);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      if (cases.length >= limit * 3) return cases;
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const model = parsePolicyText(text).model;
+      if (!model) continue;
+      let made = 0;
+      for (const st of model.statements) {
+        if (made >= 3) break;
+        const action = st.action?.values.find((v) => v.jsonType === 'string' && !/[*?]/.test(v.text))?.text;
+        if (!action) continue;
+        const rawResource = st.resource?.values.find((v) => v.jsonType === 'string' && !v.text.includes('${'))?.text ?? '*';
+        const resource = rawResource === '*' ? '*' : rawResource.replace(/\*/g, 'example').replace(/\?/g, 'x');
+        cases.push({ file: `${folder}/${file}`, text, model, request: { principal: PRINCIPAL, action, resource, resourceAccount: ACCOUNT, context: CONTEXT } });
+        made++;
+      }
+    }
+  }
+  return cases;
+}
+
+function ours(c: Case): Decision {
+  return evaluate(c.request, { identity: [{ model: c.model, label: c.file }] }, { now: NOW }).decision;
+}
+
+type RunSimulation = (simulation: unknown, options: unknown) => Promise<any>;
+
+async function loadOracle(): Promise<RunSimulation | undefined> {
+  try {
+    const mod = (await import(ORACLE)) as { runSimulation?: RunSimulation };
+    return mod.runSimulation;
+  } catch {
+    return undefined;
+  }
+}
+
+function oracleDecision(result: any): Decision | string {
+  const verdict: unknown = result?.analysis?.result ?? result?.result;
+  if (typeof verdict !== 'string') return `error: ${JSON.stringify(result?.errors ?? result).slice(0, 160)}`;
+  const v = verdict.toLowerCase();
+  if (v.includes('explicit')) return 'explicitDeny';
+  if (v.includes('implicit')) return 'implicitDeny';
+  if (v.includes('allow')) return 'allowed';
+  return `unknown: ${verdict}`;
+}
+
+async function main(): Promise<void> {
+  const cases = buildCases(arg('policies', 400));
+  const rounds = arg('rounds', 5);
+  const show = arg('show', 20);
+  console.log(`${cases.length} requests from ${new Set(cases.map((c) => c.file)).size} corpus policies`);
+
+  for (const c of cases) ours(c); // warm-up: compiles every policy once
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const c of cases) ours(c);
+  const oursMs = performance.now() - start;
+  const oursRate = (cases.length * rounds) / (oursMs / 1000);
+  console.log(`ours:   ${oursRate.toFixed(0)} requests/s (${rounds} rounds, ${oursMs.toFixed(0)} ms)`);
+
+  const runSimulation = await loadOracle();
+  if (!runSimulation) {
+    console.log(`oracle: ${ORACLE} is not installed; add it as a devDependency to compare decisions and speed.`);
+    return;
+  }
+  const oracleStart = performance.now();
+  const verdicts: Array<Decision | string> = [];
+  for (const c of cases) {
+    try {
+      const result = await runSimulation(
+        {
+          request: { principal: PRINCIPAL, action: c.request.action, resource: { resource: c.request.resource, accountId: ACCOUNT }, contextVariables: CONTEXT },
+          identityPolicies: [{ name: c.file, policy: JSON.parse(c.text) }],
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+        },
+        {},
+      );
+      verdicts.push(oracleDecision(result));
+    } catch (e) {
+      verdicts.push(`error: ${(e as Error).message.slice(0, 160)}`);
+    }
+  }
+  const oracleMs = performance.now() - oracleStart;
+  const oracleRate = cases.length / (oracleMs / 1000);
+  console.log(`oracle: ${oracleRate.toFixed(0)} requests/s (1 round, ${oracleMs.toFixed(0)} ms)`);
+  console.log(`ratio:  ours is ${(oursRate / oracleRate).toFixed(1)}x the oracle's throughput`);
+
+  const rejected = verdicts.filter((v) => v.startsWith('error') || v.startsWith('unknown')).length;
+  const disagreements = cases
+    .map((c, i) => ({ c, oracle: verdicts[i], mine: ours(c) }))
+    .filter((d) => !d.oracle.startsWith('error') && !d.oracle.startsWith('unknown') && d.oracle !== d.mine);
+  console.log(`oracle rejected ${rejected} requests (its input validation); compared ${cases.length - rejected}; disagreements: ${disagreements.length}`);
+  for (const d of disagreements.slice(0, show)) {
+    console.log(`  ${d.c.file}: ${d.c.request.action} on ${d.c.request.resource}: ours ${d.mine}, oracle ${d.oracle}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

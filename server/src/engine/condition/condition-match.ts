@@ -1,0 +1,104 @@
+// The Condition element: every operator and every key under it must hold (AND); several
+// values for one key are alternatives (OR), and a negated operator wants the request value
+// to match none of them.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+//
+// Absent key: a positive operator is false, a negated one true, `…IfExists` true.
+// `ForAllValues` holds when the key is absent or empty; `ForAnyValue` fails then.
+// A multivalued request key under an operator without a set qualifier is read as "some
+// request value matches" (negated: "no request value matches"): our choice where the
+// documentation only says such keys need a qualifier.
+import type { CompiledCondition, CompiledConditionValue } from '../compile/compile-policy';
+import type { RequestContext } from '../context/request-context';
+import type { ConditionOperator } from '../conditions/operator';
+import type { ConditionExplanation, ValueRef } from '../types';
+import { resolveTemplate } from '../variables/policy-variables';
+
+export interface ConditionsResult {
+  matches: boolean;
+  explains: ConditionExplanation[];
+}
+
+export function evaluateConditions(conditions: readonly CompiledCondition[], context: RequestContext): ConditionsResult {
+  const explains = conditions.map((c) => evaluateCondition(c, context));
+  return { matches: explains.every((e) => e.matches), explains };
+}
+
+interface PreparedValue {
+  ref: ValueRef;
+  prepared: unknown;
+}
+
+function evaluateCondition(condition: CompiledCondition, context: RequestContext): ConditionExplanation {
+  const { operator: parsed, key, range } = condition;
+  const requestValues = context.get(key) ?? [];
+  const keyPresent = requestValues.length > 0;
+  const base = { operator: parsed.written, key, range, keyPresent, requestValues };
+  const op = parsed.operator;
+  if (!op) return { ...base, matches: false, matchedValues: [], note: `Never matches: ${parsed.problem}.` };
+
+  const unresolved: string[] = [];
+  const values = condition.values
+    .map((v) => prepareValue(v, op, context, unresolved))
+    .filter((v): v is PreparedValue => v !== undefined);
+  const unresolvedVariables = unresolved.length > 0 ? [...new Set(unresolved)] : undefined;
+
+  if (op.testsPresence) {
+    const presence = keyPresent ? 'present' : 'absent';
+    const matchedValues = values.filter((v) => op.test(presence, v.prepared)).map((v) => v.ref);
+    return { ...base, matches: matchedValues.length > 0, matchedValues, unresolvedVariables };
+  }
+
+  const matchedRefs = new Set<ValueRef>();
+  /** Positive sense: does some policy value match this request value? */
+  const positive = (rv: string): boolean => {
+    let any = false;
+    for (const v of values) {
+      if (op.test(rv, v.prepared)) {
+        matchedRefs.add(v.ref);
+        any = true;
+      }
+    }
+    return any;
+  };
+  const satisfies = (rv: string): boolean => (op.negated ? !positive(rv) : positive(rv));
+
+  let matches: boolean;
+  let note: string | undefined;
+  if (parsed.qualifier === 'ForAllValues') {
+    // Evaluate every value (not `every`) so the explanation lists all matched policy values.
+    const results = requestValues.map(satisfies);
+    matches = results.every(Boolean);
+    if (!keyPresent) note = 'ForAllValues holds when the key is absent or empty.';
+  } else if (parsed.qualifier === 'ForAnyValue') {
+    const results = requestValues.map(satisfies);
+    matches = keyPresent ? results.some(Boolean) : parsed.ifExists;
+    if (!keyPresent) note = parsed.ifExists ? 'The key is absent and the operator ends in IfExists.' : 'ForAnyValue fails when the key is absent.';
+  } else if (!keyPresent) {
+    matches = parsed.ifExists || op.negated;
+    note = parsed.ifExists
+      ? 'The key is absent and the operator ends in IfExists.'
+      : op.negated
+        ? 'The key is absent: a negated operator holds.'
+        : 'The key is absent from the request.';
+  } else {
+    const results = requestValues.map(positive);
+    matches = op.negated ? !results.some(Boolean) : results.some(Boolean);
+  }
+  const matchedValues = condition.values.map((v) => v.ref).filter((r) => matchedRefs.has(r));
+  return { ...base, matches, matchedValues, unresolvedVariables, note };
+}
+
+function prepareValue(v: CompiledConditionValue, op: ConditionOperator, context: RequestContext, unresolved: string[]): PreparedValue | undefined {
+  if (!v.template.hasVariables) return v.prepared === undefined ? undefined : { ref: v.ref, prepared: v.prepared };
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+  const resolved = resolveTemplate(v.template, (key) => context.single(key));
+  if (!resolved.ok) {
+    unresolved.push(...resolved.unresolved);
+    return undefined;
+  }
+  const prepared = op.prepare({ text: resolved.text, parts: resolved.parts });
+  return prepared === undefined ? undefined : { ref: v.ref, prepared };
+}

@@ -1,0 +1,36 @@
+// What temporary credentials cannot do, whatever the policies say.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getsessiontoken.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html#stsapi_comparison
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
+import type { CallerIdentity } from '../principal/request-principal';
+import type { CredentialFacts, CredentialIssuer } from '../types';
+
+export function credentialIssuer(caller: CallerIdentity, credentials: CredentialFacts | undefined): CredentialIssuer | undefined {
+  if (credentials?.issuedBy) return credentials.issuedBy;
+  return caller.kind === 'federatedUser' ? 'GetFederationToken' : undefined;
+}
+
+/** Why the credentials cannot call this action at all, or undefined when they can. */
+export function temporaryCredentialLimit(issuer: CredentialIssuer | undefined, mfa: boolean, action: string): string | undefined {
+  const [service = '', name = ''] = action.toLowerCase().split(':');
+  if (issuer === 'GetSessionToken') {
+    if (service === 'iam' && !mfa) return 'credentials from GetSessionToken without MFA cannot call IAM';
+    if (service === 'sts' && name !== 'assumerole' && name !== 'getcalleridentity') {
+      return 'credentials from GetSessionToken can call only AssumeRole and GetCallerIdentity of STS';
+    }
+  }
+  if (issuer === 'GetFederationToken') {
+    if (service === 'iam') return 'credentials from GetFederationToken cannot call IAM';
+    if (service === 'sts' && name !== 'getcalleridentity') return 'credentials from GetFederationToken can call only GetCallerIdentity of STS';
+  }
+  return undefined;
+}
+
+export function isAssumeRoleAction(action: string): boolean {
+  const a = action.toLowerCase();
+  return a === 'sts:assumerole' || a === 'sts:assumerolewithwebidentity' || a === 'sts:assumerolewithsaml';
+}
+
+export function isGetCallerIdentity(action: string): boolean {
+  return action.toLowerCase() === 'sts:getcalleridentity';
+}

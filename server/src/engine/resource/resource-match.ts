@@ -1,0 +1,42 @@
+// Resource / NotResource: ARN patterns matched part by part, case-sensitively, with
+// policy variables substituted (2012-10-17 policies only).
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+import { arnMatches, compileArnPattern } from '../arn/arn-pattern';
+import type { CompiledResourcePattern, CompiledStatement } from '../compile/compile-policy';
+import type { ElementMatch } from '../types';
+import { resolveTemplate, type VariableLookup } from '../variables/policy-variables';
+
+export function statementMatchesResource(
+  resource: CompiledStatement['resource'],
+  requestResource: string,
+  lookup: VariableLookup,
+  /** Resource policies may leave Resource out: the resource is the one the policy is attached to. */
+  impliedWhenAbsent: boolean,
+): ElementMatch {
+  if (!resource) {
+    return impliedWhenAbsent
+      ? { matches: true, element: 'implied', matched: [], note: 'No Resource element: the policy covers the resource it is attached to.' }
+      : { matches: false, element: 'absent', matched: [], note: 'The statement has neither Resource nor NotResource.' };
+  }
+  const unresolved: string[] = [];
+  const matched = resource.patterns.filter((p) => patternMatches(p, requestResource, lookup, unresolved)).map((p) => p.ref);
+  const unresolvedNote = unresolved.length > 0 ? `No value for ${[...new Set(unresolved)].join(', ')}: those patterns match nothing.` : undefined;
+  if (resource.element === 'Resource') return { matches: matched.length > 0, element: 'Resource', matched, note: unresolvedNote };
+  return {
+    matches: matched.length === 0,
+    element: 'NotResource',
+    matched,
+    note: matched.length > 0 ? `NotResource lists ${requestResource}, so the statement does not cover it.` : unresolvedNote,
+  };
+}
+
+function patternMatches(p: CompiledResourcePattern, value: string, lookup: VariableLookup, unresolved: string[]): boolean {
+  if (p.pattern) return arnMatches(p.pattern, value);
+  const resolved = resolveTemplate(p.template, lookup);
+  if (!resolved.ok) {
+    unresolved.push(...resolved.unresolved);
+    return false;
+  }
+  return arnMatches(compileArnPattern(resolved.parts), value);
+}

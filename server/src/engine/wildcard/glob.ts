@@ -1,0 +1,192 @@
+// Wildcard matching for `*` (any run, including empty) and `?` (exactly one character).
+//
+// A policy author controls the pattern, so matching must not depend on backtracking: a
+// pattern is split at its stars into fixed-length segments; the first must be a prefix,
+// the last a suffix, and every middle one is found at its leftmost position after the
+// previous one. Taking the leftmost occurrence is always safe (later segments only gain
+// room), so no position is ever revisited. Segments without `?` are found with
+// Knuth–Morris–Pratt (linear); segments with `?` use a bit-parallel shift-and scan
+// (text length × segment length / 32 word operations, still without backtracking).
+
+/** Pattern text in which `*` and `?` are wildcards, or literal text (e.g. from `${*}`). */
+export type GlobPart = { kind: 'pattern'; text: string } | { kind: 'literal'; text: string };
+
+interface Segment {
+  /** Characters to compare; positions flagged in `anyAt` match any one character. */
+  text: string;
+  anyAt: Uint8Array | undefined;
+  /** True when every position is `?`: the leftmost occurrence is wherever the search starts. */
+  allAny: boolean;
+  /** KMP failure table, for segments without `?`. */
+  failure: Int32Array | undefined;
+  /** Shift-and masks, for segments with `?`: per character, and for any other character. */
+  masks: Map<number, Uint32Array> | undefined;
+  anyMask: Uint32Array | undefined;
+}
+
+export interface Glob {
+  readonly source: string;
+  readonly ignoreCase: boolean;
+  /** True when the pattern holds no star: the whole value must match the single segment. */
+  readonly anchored: boolean;
+  /** True for a pattern made only of stars. */
+  readonly matchesEverything: boolean;
+  readonly segments: readonly Segment[];
+  readonly minLength: number;
+}
+
+export function compileGlob(pattern: string, ignoreCase = false): Glob {
+  return compileGlobParts([{ kind: 'pattern', text: pattern }], ignoreCase);
+}
+
+export function compileGlobParts(parts: readonly GlobPart[], ignoreCase = false): Glob {
+  const segments: Segment[] = [];
+  let text = '';
+  let anyAt: number[] = [];
+  let stars = 0;
+  let source = '';
+  const closeSegment = (): void => {
+    // Consecutive stars leave empty middle segments: they constrain nothing.
+    if (text.length > 0 || segments.length === 0) segments.push(makeSegment(ignoreCase ? text.toLowerCase() : text, anyAt));
+    text = '';
+    anyAt = [];
+  };
+  for (const part of parts) {
+    source += part.text;
+    if (part.kind === 'literal') {
+      text += part.text;
+      continue;
+    }
+    for (const ch of part.text) {
+      if (ch === '*') {
+        stars++;
+        closeSegment();
+      } else if (ch === '?') {
+        anyAt.push(text.length);
+        text += '?';
+      } else {
+        text += ch;
+      }
+    }
+  }
+  // The last segment is kept even when empty: it anchors the end of the value.
+  segments.push(makeSegment(ignoreCase ? text.toLowerCase() : text, anyAt));
+  const minLength = segments.reduce((n, s) => n + s.text.length, 0);
+  return {
+    source,
+    ignoreCase,
+    anchored: stars === 0,
+    matchesEverything: stars > 0 && minLength === 0,
+    segments,
+    minLength,
+  };
+}
+
+function makeSegment(text: string, anyPositions: number[]): Segment {
+  if (anyPositions.length === 0) {
+    return { text, anyAt: undefined, allAny: false, failure: kmpFailure(text), masks: undefined, anyMask: undefined };
+  }
+  const m = text.length;
+  const anyAt = new Uint8Array(m);
+  // Lower-casing can change the length of a few exotic characters; positions past the end are dropped.
+  for (const p of anyPositions) if (p < m) anyAt[p] = 1;
+  const allAny = anyAt.every((x) => x === 1);
+  if (allAny) return { text, anyAt, allAny, failure: undefined, masks: undefined, anyMask: undefined };
+  const words = Math.ceil(m / 32);
+  const anyMask = new Uint32Array(words);
+  for (let i = 0; i < m; i++) if (anyAt[i]) anyMask[i >>> 5] |= 1 << (i & 31);
+  const masks = new Map<number, Uint32Array>();
+  for (let i = 0; i < m; i++) {
+    if (anyAt[i]) continue;
+    const c = text.charCodeAt(i);
+    let mask = masks.get(c);
+    if (!mask) {
+      mask = Uint32Array.from(anyMask);
+      masks.set(c, mask);
+    }
+    mask[i >>> 5] |= 1 << (i & 31);
+  }
+  return { text, anyAt, allAny, failure: undefined, masks, anyMask };
+}
+
+export function globMatches(glob: Glob, value: string): boolean {
+  if (glob.matchesEverything) return true;
+  const text = glob.ignoreCase ? value.toLowerCase() : value;
+  const segs = glob.segments;
+  if (glob.anchored) return text.length === segs[0].text.length && segmentAt(segs[0], text, 0);
+  if (text.length < glob.minLength) return false;
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (!segmentAt(first, text, 0)) return false;
+  const end = text.length - last.text.length;
+  if (!segmentAt(last, text, end)) return false;
+  let pos = first.text.length;
+  for (let i = 1; i < segs.length - 1; i++) {
+    const found = findSegment(segs[i], text, pos, end);
+    if (found < 0) return false;
+    pos = found + segs[i].text.length;
+  }
+  return pos <= end;
+}
+
+function segmentAt(seg: Segment, text: string, at: number): boolean {
+  const s = seg.text;
+  if (at < 0 || at + s.length > text.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    if (seg.anyAt && seg.anyAt[i]) continue;
+    if (s.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
+  }
+  return true;
+}
+
+/** Leftmost start of `seg` inside text[from, to), or -1. */
+function findSegment(seg: Segment, text: string, from: number, to: number): number {
+  if (seg.allAny) return from + seg.text.length <= to ? from : -1;
+  return seg.failure ? kmpFind(seg.text, seg.failure, text, from, to) : shiftAndFind(seg, text, from, to);
+}
+
+function kmpFailure(p: string): Int32Array {
+  const f = new Int32Array(p.length);
+  let k = 0;
+  for (let i = 1; i < p.length; i++) {
+    while (k > 0 && p.charCodeAt(i) !== p.charCodeAt(k)) k = f[k - 1];
+    if (p.charCodeAt(i) === p.charCodeAt(k)) k++;
+    f[i] = k;
+  }
+  return f;
+}
+
+function kmpFind(p: string, f: Int32Array, text: string, from: number, to: number): number {
+  const m = p.length;
+  if (m === 0) return from;
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    while (k > 0 && c !== p.charCodeAt(k)) k = f[k - 1];
+    if (c === p.charCodeAt(k)) k++;
+    if (k === m) return i - m + 1;
+  }
+  return -1;
+}
+
+function shiftAndFind(seg: Segment, text: string, from: number, to: number): number {
+  const m = seg.text.length;
+  const masks = seg.masks!;
+  const anyMask = seg.anyMask!;
+  const words = anyMask.length;
+  const state = new Uint32Array(words);
+  const lastWord = (m - 1) >>> 5;
+  const lastBit = 1 << ((m - 1) & 31);
+  for (let i = from; i < to; i++) {
+    const mask = masks.get(text.charCodeAt(i)) ?? anyMask;
+    // state = ((state << 1) | 1) & mask, carrying each word's top bit into the next word.
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const next = state[w] >>> 31;
+      state[w] = ((state[w] << 1) | carry) & mask[w];
+      carry = next;
+    }
+    if (state[lastWord] & lastBit) return i - m + 1;
+  }
+  return -1;
+}

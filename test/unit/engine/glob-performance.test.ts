@@ -1,0 +1,115 @@
+// Matching time must not depend on backtracking: hostile patterns decide in milliseconds.
+// The bound is generous (the machine is shared); the point is linear versus quadratic-or-worse.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { compileGlob, globMatches } from '../../../server/src/engine';
+import { evaluate } from '../../../server/src/engine';
+import { policyModelFromObject } from '../../../server/src/policy/parse';
+
+const BOUND_MS = 200;
+
+function timed(fn: () => boolean): { result: boolean; ms: number } {
+  const start = performance.now();
+  const result = fn();
+  return { result, ms: performance.now() - start };
+}
+
+describe('wildcard matching time', () => {
+  it('decides a 10,000-character pattern full of stars against a 10,000-character value quickly', () => {
+    const pattern = '*'.repeat(10_000);
+    const value = 'a'.repeat(10_000);
+    const { result, ms } = timed(() => globMatches(compileGlob(pattern), value));
+    assert.equal(result, true);
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+
+  it('rejects "*a*a*…*b" against a run of a (the classic backtracking trap) quickly', () => {
+    const pattern = '*a'.repeat(5_000) + '*b';
+    const value = 'a'.repeat(10_000);
+    const { result, ms } = timed(() => globMatches(compileGlob(pattern), value));
+    assert.equal(result, false);
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+
+  it('rejects a long star-separated segment that almost matches everywhere quickly', () => {
+    const pattern = `*${'a'.repeat(5_000)}b*`;
+    const value = 'a'.repeat(10_000);
+    const { result, ms } = timed(() => globMatches(compileGlob(pattern), value));
+    assert.equal(result, false);
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+
+  it('rejects a long segment of question marks and letters quickly', () => {
+    const pattern = `*${'a?'.repeat(2_500)}b*`;
+    const value = 'a'.repeat(10_000);
+    const { result, ms } = timed(() => globMatches(compileGlob(pattern), value));
+    assert.equal(result, false);
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+
+  it('accepts a star-and-question-mark pattern that matches at the very end quickly', () => {
+    const pattern = `${'*?'.repeat(4_999)}*b`;
+    const value = `${'a'.repeat(9_999)}b`;
+    const { result, ms } = timed(() => globMatches(compileGlob(pattern), value));
+    assert.equal(result, true);
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+
+  it('evaluates a policy whose StringLike pattern is hostile quickly', () => {
+    const model = policyModelFromObject({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringLike: { 's3:prefix': '*a'.repeat(5_000) + '*b' } } }],
+    })!;
+    const start = performance.now();
+    const result = evaluate(
+      { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:ListBucket', resource: 'arn:aws:s3:::b', context: { 's3:prefix': 'a'.repeat(10_000) } },
+      { identity: [model] },
+    );
+    const ms = performance.now() - start;
+    assert.equal(result.decision, 'implicitDeny');
+    assert.ok(ms < BOUND_MS, `took ${ms.toFixed(1)} ms`);
+  });
+});
+
+describe('wildcard matching agrees with a brute-force reference', () => {
+  // Exhaustive over a small alphabet: every pattern up to 4 symbols against every value up to 4 letters.
+  function reference(p: string, v: string): boolean {
+    const memo = new Map<string, boolean>();
+    const go = (i: number, j: number): boolean => {
+      const key = `${i},${j}`;
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
+      let r: boolean;
+      if (i === p.length) r = j === v.length;
+      else if (p[i] === '*') r = go(i + 1, j) || (j < v.length && go(i, j + 1));
+      else r = j < v.length && (p[i] === '?' || p[i] === v[j]) && go(i + 1, j + 1);
+      memo.set(key, r);
+      return r;
+    };
+    return go(0, 0);
+  }
+  function* words(alphabet: string, max: number): Generator<string> {
+    yield '';
+    let level = [''];
+    for (let n = 1; n <= max; n++) {
+      const next: string[] = [];
+      for (const w of level) for (const c of alphabet) next.push(w + c);
+      yield* next;
+      level = next;
+    }
+  }
+
+  it('matches the reference for every small pattern and value', () => {
+    const patterns = [...words('ab*?', 4)];
+    const values = [...words('ab', 4)];
+    let checked = 0;
+    for (const p of patterns) {
+      const glob = compileGlob(p);
+      for (const v of values) {
+        assert.equal(globMatches(glob, v), reference(p, v), `pattern ${JSON.stringify(p)} value ${JSON.stringify(v)}`);
+        checked++;
+      }
+    }
+    assert.equal(checked, patterns.length * values.length);
+  });
+});
