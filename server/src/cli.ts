@@ -3,16 +3,20 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadIamData, type IamData } from './data/iamData';
+import { findingDocUrl } from './lint';
 import { analyzePolicyText, type Problem } from './policy/analyze';
-import { DOCUMENT_KINDS, type DocumentKind, type PolicyModel } from './policy/model';
+import { detectKind } from './policy/kinds';
+import { DOCUMENT_KINDS, type DocumentKind } from './policy/model';
+import { toSarif } from './sarif';
 
 const USAGE = `Usage:
-  iam-sts lint [--kind K] [--own-accounts A,B] [--format text|json] PATH...
+  iam-sts lint [--kind K] [--own-accounts A,B] [--format text|json|sarif] PATH...
 
   PATH            a policy file, or a folder (every *.json policy in it, recursively)
   --kind K        treat every file as this kind: ${DOCUMENT_KINDS.join(', ')}
   --own-accounts  comma-separated account IDs that are yours (for trust-policy checks)
-  --format        text (default) or json
+  --format        text (default), json, or sarif (SARIF 2.1.0 for code-scanning upload)
 
 Exit status: 0 no ERROR finding, 1 at least one ERROR finding, 2 bad usage.`;
 
@@ -21,7 +25,7 @@ class UsageError extends Error {}
 interface LintArgs {
   kind?: DocumentKind;
   ownAccounts: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   paths: string[];
 }
 
@@ -42,7 +46,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       args.ownAccounts = value().split(',').map((s) => s.trim()).filter(Boolean);
     } else if (a === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}"; use text or json`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}"; use text, json or sarif`);
       args.format = f;
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
@@ -82,19 +86,27 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
-interface FileResult {
+export interface FileResult {
   file: string;
   kind: DocumentKind | undefined;
   findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position } }>;
 }
-interface Position {
+export interface Position {
   line: number;
   character: number;
 }
 
-async function lintFile(file: string, args: LintArgs): Promise<FileResult | undefined> {
-  const text = readFileSync(file, 'utf8');
-  const analysis = await analyzePolicyText(text, { kind: (model) => args.kind ?? kindByContent(model) });
+async function lintFile(file: string, args: LintArgs, data: IamData): Promise<FileResult | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : e}`);
+  }
+  const analysis = await analyzePolicyText(text, {
+    kind: (model) => args.kind ?? detectKind(path.resolve(file), model),
+    lint: { data, ownAccounts: args.ownAccounts },
+  });
   if (!analysis.model && analysis.parsed.syntaxErrors.length === 0 && !analysis.skippedTooLarge) {
     return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
   }
@@ -110,18 +122,18 @@ async function lintFile(file: string, args: LintArgs): Promise<FileResult | unde
   };
 }
 
-function kindByContent(model: PolicyModel): DocumentKind {
-  return model.statements.some((s) => s.principal) ? 'resource' : 'identity';
-}
-
 async function lint(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
+  const files = collectFiles(args.paths);
+  const data = await loadIamData();
   const results: FileResult[] = [];
-  for (const file of collectFiles(args.paths)) {
-    const r = await lintFile(file, args);
+  for (const file of files) {
+    const r = await lintFile(file, args, data);
     if (r) results.push(r);
   }
-  if (args.format === 'json') {
+  if (args.format === 'sarif') {
+    process.stdout.write(`${JSON.stringify(toSarif(results, findingDocUrl), null, 2)}\n`);
+  } else if (args.format === 'json') {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
     let count = 0;

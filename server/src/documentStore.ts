@@ -1,5 +1,6 @@
 // Parsed documents cached by uri and version: validation, hover and completion share one parse.
 import type { JSONDocument } from 'vscode-json-languageservice';
+import type { IamData } from './data/iamData';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicyText, type PolicyAnalysis } from './policy/analyze';
 import type { DocumentKind, PolicyModel } from './policy/model';
@@ -16,6 +17,8 @@ export interface AnalyzedDocument {
 export interface DocumentStoreOptions {
   kindOf: (uri: string, model: PolicyModel) => DocumentKind;
   maxFileSize: () => number;
+  /** What the linter needs; awaited per analysis (the data loads once, at start). */
+  lint?: () => Promise<{ data: IamData; ownAccounts: readonly string[] }>;
 }
 
 export class DocumentStore {
@@ -50,6 +53,7 @@ export class DocumentStore {
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
         jsonDocument: lazyJson,
+        lint: await this.options.lint?.(),
       });
       return { uri: document.uri, version: document.version, textDocument: document, analysis, jsonDocument: lazyJson };
     })();

@@ -1,5 +1,5 @@
 // Custom messages between the VS Code client and the server, declared once for both sides.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DocumentKind } from './policy/model';
 
 export interface DocumentInfoParams {
@@ -10,7 +10,7 @@ export interface DocumentInfo {
   /** Undefined when the document is not an IAM policy. */
   kind: DocumentKind | undefined;
   /** How the kind was chosen. */
-  kindSource?: 'setting' | 'override' | 'fileName' | 'content';
+  kindSource?: 'choice' | 'detected';
   problemCount: number;
 }
 
@@ -21,3 +21,12 @@ export interface InitializationOptions {
   /** VS Code's own JSON support already reports syntax errors; don't report them twice. */
   hostReportsJsonSyntax?: boolean;
 }
+
+export interface KindChoiceParams {
+  uri: string;
+  /** The kind the user chose for this file, or null to go back to detection. */
+  kind: DocumentKind | null;
+}
+
+/** The user picked a kind for one file (status bar); the client remembers it per workspace. */
+export const kindChoiceNotification = new NotificationType<KindChoiceParams>('iamSts/kindChoice');

@@ -6,10 +6,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { loadIamData } from './data/iamData';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
+import { findingDocUrl } from './lint';
 import type { DocumentKind, PolicyModel } from './policy/model';
-import { documentInfoRequest, type InitializationOptions } from './protocol';
+import { detectKind } from './policy/kinds';
+import { documentInfoRequest, kindChoiceNotification, type InitializationOptions } from './protocol';
 import { runSafe } from './runSafe';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
@@ -20,9 +24,17 @@ export function startServer(connection: Connection): void {
   let hostReportsJsonSyntax = false;
   let canPullConfiguration = false;
 
+  const kindChoices = new Map<string, DocumentKind>();
+  const iamData = loadIamData();
+  iamData.catch((e) => logger.error(`loading the IAM service reference failed: ${e instanceof Error ? e.message : e}`));
+
+  const kindOf = (uri: string, model: PolicyModel): DocumentKind =>
+    kindChoices.get(uri) ?? detectKind(fileNameOf(uri), model, Object.entries(settings.documentKinds).map(([glob, kind]) => ({ glob, kind })));
+
   const store = new DocumentStore({
-    kindOf: (_uri: string, model: PolicyModel) => kindByContent(model),
+    kindOf,
     maxFileSize: () => settings.maxFileSize,
+    lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -99,7 +111,7 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
-        diagnostics: toDiagnostics(document, problems, { overrides: settings.diagnostics }),
+        diagnostics: toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
       });
     });
   }
@@ -118,14 +130,26 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.uri);
       if (!doc) return { kind: undefined, problemCount: 0 };
       const { analysis } = await store.get(doc);
-      return { kind: analysis.kind, problemCount: analysis.problems.length, kindSource: 'content' as const };
+      return { kind: analysis.kind, problemCount: analysis.problems.length, kindSource: kindChoices.has(params.uri) ? ('choice' as const) : ('detected' as const) };
     }),
   );
+
+  connection.onNotification(kindChoiceNotification, (params) => {
+    if (params.kind) kindChoices.set(params.uri, params.kind);
+    else kindChoices.delete(params.uri);
+    store.forget(params.uri);
+    const doc = documents.get(params.uri);
+    if (doc) scheduleValidation(doc);
+  });
 
   documents.listen(connection);
   connection.listen();
 }
 
-function kindByContent(model: PolicyModel): DocumentKind {
-  return model.statements.some((s) => s.principal) ? 'resource' : 'identity';
+function fileNameOf(uri: string): string {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return uri;
+  }
 }

@@ -2,6 +2,8 @@
 // Shared by the language server and the CLI; returns offsets, never LSP types.
 import type { JSONDocument } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamData } from '../data/iamData';
+import { lintPolicy } from '../lint';
 import type { DocumentKind, OffsetRange, PolicyModel } from './model';
 import { parsePolicyText, type ParsedPolicyText } from './parse';
 import { jsonLanguageService, validateAgainstSchema } from './schemaValidation';
@@ -37,6 +39,8 @@ export interface AnalyzeOptions {
   /** The JSON language service's parse of this version, made only when the text is a policy. */
   jsonDocument?: () => JSONDocument;
   textDocument?: TextDocument;
+  /** Runs the linter too when given: the IAM service reference and the user's own accounts. */
+  lint?: { data: IamData; ownAccounts: readonly string[] };
 }
 
 export async function analyzePolicyText(text: string, options: AnalyzeOptions): Promise<PolicyAnalysis> {
@@ -63,8 +67,30 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
   }));
   const textDocument = options.textDocument ?? TextDocument.create('inmemory://policy.json', 'json', 0, text);
   const jsonDocument = options.jsonDocument?.() ?? jsonLanguageService().parseJSONDocument(textDocument);
-  for (const p of await validateAgainstSchema(textDocument, jsonDocument, kind)) {
-    problems.push({ source: 'schema', code: 'POLICY_GRAMMAR', type: p.severity === 'error' ? 'ERROR' : 'WARNING', message: p.message, range: p.range });
-  }
+  const schemaProblems: Problem[] = (await validateAgainstSchema(textDocument, jsonDocument, kind)).map((p) => ({
+    source: 'schema',
+    code: 'POLICY_GRAMMAR',
+    type: p.severity === 'error' ? 'ERROR' : 'WARNING',
+    message: p.message,
+    range: p.range,
+  }));
+  const lintProblems: Problem[] = options.lint
+    ? lintPolicy(model, kind, { text, data: options.lint.data, ownAccounts: [...options.lint.ownAccounts] }).map((f) => ({
+        source: 'lint',
+        code: f.code,
+        type: f.type,
+        message: f.message,
+        range: f.range,
+        ...(f.data !== undefined ? { data: f.data } : {}),
+      }))
+    : [];
+  // The linter and the schema often see the same fault (a wrong Effect, a Principal where none
+  // is allowed); the linter's finding carries Access Analyzer's code, so it wins.
+  const byLint = (p: Problem) => lintProblems.some((l) => l.type === 'ERROR' && overlaps(l.range, p.range));
+  problems.push(...schemaProblems.filter((p) => !byLint(p)), ...lintProblems);
   return { parsed, model, kind, problems };
+}
+
+function overlaps(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start < b.end && b.start < a.end;
 }
