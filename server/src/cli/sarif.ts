@@ -2,7 +2,7 @@
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileResult } from './cli';
+import type { FileResult } from './lint';
 
 const LEVEL: Record<string, 'error' | 'warning' | 'note'> = {
   ERROR: 'error',

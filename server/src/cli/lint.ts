@@ -1,0 +1,138 @@
+// `iam-sts lint`: the linter over files and folders.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadIamData, type IamData } from '../data/iamData';
+import { findingDocUrl } from '../lint';
+import { analyzePolicyText, type Problem } from '../policy/analyze';
+import { detectKind } from '../policy/kinds';
+import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
+import { UsageError } from './usage';
+import { toSarif } from './sarif';
+
+interface LintArgs {
+  kind?: DocumentKind;
+  ownAccounts: string[];
+  format: 'text' | 'json' | 'sarif';
+  paths: string[];
+}
+
+function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { ownAccounts: [], format: 'text', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--kind') {
+      const k = value();
+      if (!DOCUMENT_KINDS.includes(k as DocumentKind)) throw new UsageError(`unknown kind "${k}"; one of ${DOCUMENT_KINDS.join(', ')}`);
+      args.kind = k as DocumentKind;
+    } else if (a === '--own-accounts') {
+      args.ownAccounts = value().split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (a === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}"; use text, json or sarif`);
+      args.format = f;
+    } else if (a.startsWith('-')) {
+      throw new UsageError(`unknown option ${a}`);
+    } else {
+      args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError('no PATH given');
+  return args;
+}
+
+/** Given files as they are; folders walked for files `accept` takes, skipping node_modules and dot folders. */
+export function collectFiles(paths: string[], accept: (name: string) => boolean): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+    if (st.isFile()) {
+      files.push(p);
+      continue;
+    }
+    const stack = [p];
+    while (stack.length) {
+      const dir = stack.pop()!;
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) stack.push(full);
+        else if (entry.isFile() && accept(entry.name)) files.push(full);
+      }
+    }
+  }
+  return files;
+}
+
+export interface FileResult {
+  file: string;
+  kind: DocumentKind | undefined;
+  findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position } }>;
+}
+export interface Position {
+  line: number;
+  character: number;
+}
+
+async function lintFile(file: string, args: LintArgs, data: IamData): Promise<FileResult | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : e}`);
+  }
+  const analysis = await analyzePolicyText(text, {
+    kind: (model) => args.kind ?? detectKind(path.resolve(file), model),
+    lint: { data, ownAccounts: args.ownAccounts },
+  });
+  if (!analysis.model && analysis.parsed.syntaxErrors.length === 0 && !analysis.skippedTooLarge) {
+    return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
+  }
+  const problems: Problem[] = analysis.model ? analysis.problems : analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
+  if (analysis.skippedTooLarge) {
+    problems.push({ source: 'syntax', code: 'FILE_TOO_LARGE', type: 'ERROR', message: 'the file is over 1 MB; no IAM policy is this large', range: { start: 0, end: 0 } });
+  }
+  const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
+  return {
+    file,
+    kind: analysis.kind,
+    findings: problems.map((p) => ({ code: p.code, type: p.type, message: p.message, range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) } })),
+  };
+}
+
+export async function lintCommand(argv: string[]): Promise<number> {
+  const args = parseLintArgs(argv);
+  const files = collectFiles(args.paths, (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json'));
+  const data = await loadIamData();
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const r = await lintFile(file, args, data);
+    if (r) results.push(r);
+  }
+  if (args.format === 'sarif') {
+    process.stdout.write(`${JSON.stringify(toSarif(results, findingDocUrl), null, 2)}\n`);
+  } else if (args.format === 'json') {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    let count = 0;
+    for (const r of results) {
+      for (const f of r.findings) {
+        count++;
+        process.stdout.write(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}\n`);
+      }
+    }
+    process.stdout.write(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
+  }
+  return results.some((r) => r.findings.some((f) => f.type === 'ERROR')) ? 1 : 0;
+}
+
