@@ -45,13 +45,25 @@ function buildCases(limit: number): Case[] {
         const action = st.action?.values.find((v) => v.jsonType === 'string' && !/[*?]/.test(v.text))?.text;
         if (!action) continue;
         const rawResource = st.resource?.values.find((v) => v.jsonType === 'string' && !v.text.includes('${'))?.text ?? '*';
-        const resource = rawResource === '*' ? '*' : rawResource.replace(/\*/g, 'example').replace(/\?/g, 'x');
+        const resource = rawResource === '*' ? '*' : concreteArn(rawResource);
         cases.push({ file: `${folder}/${file}`, text, model, request: { principal: PRINCIPAL, action, resource, resourceAccount: ACCOUNT, context: CONTEXT } });
         made++;
       }
     }
   }
   return cases;
+}
+
+/** A concrete ARN for a pattern: a real Region and account where the pattern has wildcards there. */
+function concreteArn(pattern: string): string {
+  const parts = pattern.split(':');
+  if (parts.length < 6) return pattern.replace(/\*/g, 'example').replace(/\?/g, 'x');
+  const fill = (part: string, value: string) => (/[*?]/.test(part) ? value : part);
+  parts[3] = fill(parts[3], 'us-east-1');
+  parts[4] = fill(parts[4], ACCOUNT);
+  const head = parts.slice(0, 5).join(':');
+  const rest = parts.slice(5).join(':').replace(/\*/g, 'example').replace(/\?/g, 'x');
+  return `${head}:${rest}`;
 }
 
 function ours(c: Case): Decision {
@@ -70,7 +82,9 @@ async function loadOracle(): Promise<RunSimulation | undefined> {
 }
 
 function oracleDecision(result: any): Decision | string {
-  const verdict: unknown = result?.analysis?.result ?? result?.result;
+  if (result?.resultType === 'error') return `error: ${JSON.stringify(result.errors ?? result).slice(0, 160)}`;
+  // `overallResult` is "Allowed", "ExplicitlyDenied" or "ImplicitlyDenied".
+  const verdict: unknown = result?.overallResult ?? result?.result?.analysis?.result;
   if (typeof verdict !== 'string') return `error: ${JSON.stringify(result?.errors ?? result).slice(0, 160)}`;
   const v = verdict.toLowerCase();
   if (v.includes('explicit')) return 'explicitDeny';
@@ -125,9 +139,38 @@ async function main(): Promise<void> {
     .map((c, i) => ({ c, oracle: verdicts[i], mine: ours(c) }))
     .filter((d) => !d.oracle.startsWith('error') && !d.oracle.startsWith('unknown') && d.oracle !== d.mine);
   console.log(`oracle rejected ${rejected} requests (its input validation); compared ${cases.length - rejected}; disagreements: ${disagreements.length}`);
-  for (const d of disagreements.slice(0, show)) {
-    console.log(`  ${d.c.file}: ${d.c.request.action} on ${d.c.request.resource}: ours ${d.mine}, oracle ${d.oracle}`);
+  const groups = new Map<string, typeof disagreements>();
+  for (const d of disagreements) {
+    const why = explainDisagreement(d.c);
+    groups.set(why, [...(groups.get(why) ?? []), d]);
   }
+  for (const [why, list] of groups) {
+    console.log(`\n${list.length} × ${why}`);
+    const limit = why === UNEXPLAINED ? show : 3;
+    for (const d of list.slice(0, limit)) console.log(`  ${d.c.file}: ${d.c.request.action} on ${d.c.request.resource}: ours ${d.mine}, oracle ${d.oracle}`);
+    if (list.length > limit) console.log(`  … and ${list.length - limit} more`);
+  }
+}
+
+const UNEXPLAINED = 'not yet explained: read the statement and the AWS page, then decide';
+
+/**
+ * Known, documented reasons the two engines differ. Each names who is right and the AWS page.
+ */
+function explainDisagreement(c: Case): string {
+  if (/^sts:AssumeRole/i.test(c.request.action)) {
+    return 'AssumeRole with only an identity policy: ours denies because the role trust policy must always allow the caller (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html); the oracle allows. Ours follows AWS.';
+  }
+  if (c.text.includes('aws:ResourceAccount')) {
+    return 'aws:ResourceAccount condition: ours fills the key from the resource account of the request, as AWS does for every resource with an owning account (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); the oracle leaves it absent. Ours follows AWS.';
+  }
+  if (/^arn:[^:]+:kms:[^:]*:[^:]*:key\//.test(c.request.resource)) {
+    return 'KMS key with only an identity policy: AWS allows key access only when the key policy allows it (https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html). Both now deny; a remaining difference here needs reading.';
+  }
+  if (c.request.resource === '*') {
+    return 'request resource "*" standing for a pattern the bench could not make concrete: the oracle answers a "wildcard resource" question (could any resource match?), ours evaluates the literal request. A bench artifact, not an engine difference.';
+  }
+  return UNEXPLAINED;
 }
 
 main().catch((e) => {

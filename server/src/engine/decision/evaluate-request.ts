@@ -48,7 +48,11 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet,
   const iam = isIamCaller(caller);
   const isRoot = caller.kind === 'root';
   const trust = options.trustGoverned;
-  const kmsKeyPolicy = /^arn:[^:]+:kms:/.test(request.resource) && policies.resource !== undefined;
+  // Every KMS key has a key policy, and access to a key is allowed only when that policy allows
+  // it (directly, or by delegating to the account's IAM policies); an identity policy alone never
+  // suffices. So a request on a key without a key policy in the simulation is denied.
+  // https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html
+  const kmsKeyPolicy = /^arn:[^:]+:kms:[^:]*:[^:]*:key\//.test(request.resource);
   const issuer = credentialIssuer(caller, request.credentials);
   const notes: string[] = [];
   const { action, resource } = request;
@@ -149,6 +153,9 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet,
 
   if (trust && !resourcePolicy) {
     return finish('implicitDeny', 'Implicit deny: a role can be assumed only when its trust policy allows it, and none was given.', [], resourceRef);
+  }
+  if (kmsKeyPolicy && !resourcePolicy) {
+    return finish('implicitDeny', 'Implicit deny: access to a KMS key needs its key policy to allow it, and none was given (add the key policy as the resource policy).', [], resourceRef);
   }
 
   const identityAllows = applyingStatements(identity, 'Allow');
