@@ -172,7 +172,22 @@ export class IamData {
    * Actions matched by a policy action pattern (`*`, `s3:Get*`, `ec2:*Instance?`), case-insensitively.
    * The service part may hold wildcards too. Unknown services match nothing.
    */
-  actionsMatching(pattern: string): ActionInfo[] {
+  /**
+   * Wildcard patterns repeat across statements, rules and files (`s3:Get*`): expansions are
+   * remembered, up to a bound so that a stream of unique patterns cannot grow memory.
+   */
+  actionsMatching(pattern: string): readonly ActionInfo[] {
+    const cached = this.expansions.get(pattern);
+    if (cached) return cached;
+    const found = this.expandActions(pattern);
+    if (this.expansions.size >= 10_000) this.expansions.clear();
+    this.expansions.set(pattern, found);
+    return found;
+  }
+
+  private readonly expansions = new Map<string, ActionInfo[]>();
+
+  private expandActions(pattern: string): ActionInfo[] {
     if (pattern === '*') return this.allActions();
     const colon = pattern.indexOf(':');
     if (colon < 0) return [];
