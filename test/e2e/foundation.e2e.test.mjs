@@ -13,9 +13,9 @@ after(() => vscode?.stop());
 
 test('activates on opening a policy and shows its grammar error in the Problems panel', async () => {
   await vscode.openFile('policies/broken-effect.json');
-  const row = await vscode.waitForProblem('Effect must be "Allow" or "Deny"');
+  const row = await vscode.waitForProblem('The effect "Alow" is not valid');
   const text = await row.innerText();
-  assert.match(text, /IAM STS Studio/);
+  assert.match(text, /IAM STS Studio\(INVALID_EFFECT\)/);
   const shot = await vscode.screenshot('broken-effect-problem');
   assert.ok(existsSync(shot));
 });
@@ -33,7 +33,7 @@ test('leaves a plain package.json without any diagnostic of ours', async () => {
   writeFileSync(path.join(vscode.workspace, 'policies', 'second-typo.json'), '{"Statement": [{"Effect": "allow", "Action": "s3:*", "Resource": "*"}]}');
   await vscode.openFile('policies/second-typo.json');
   await vscode.waitForProblem('second-typo.json');
-  await vscode.waitForProblem('Effect must be "Allow" or "Deny"');
+  await vscode.waitForProblem('The effect "allow" is not valid');
   const ours = await vscode.ourProblems();
   const problems = await vscode.problemsText();
   assert.doesNotMatch(problems.split('second-typo.json')[0].split('package.json')[1] ?? '', /IAM STS Studio/);

@@ -13,11 +13,15 @@ before(async () => {
 });
 after(() => client.stop());
 
-test('publishes a grammar diagnostic on the wrong Effect value of an example policy', async () => {
+test('publishes one INVALID_EFFECT error, linked to its documentation, on the wrong Effect value', async () => {
   const text = readFileSync(path.join(examples, 'policies/broken-effect.json'), 'utf8');
   const diagnostics = await client.open('file:///examples/policies/broken-effect.json', text);
-  const effect = diagnostics.find((d) => /Effect must be "Allow" or "Deny"/.test(d.message));
-  assert.ok(effect, JSON.stringify(diagnostics));
+  // The schema sees the same fault; the linter's finding, with Access Analyzer's code, replaces it.
+  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  const [effect] = diagnostics;
+  assert.equal(effect.code, 'INVALID_EFFECT');
+  assert.match(effect.message, /The effect "Alow" is not valid/);
+  assert.match(effect.codeDescription!.href, /access-analyzer-reference-policy-checks\.html#.*invalid-effect$/);
   assert.equal(effect.severity, 1);
   assert.equal(effect.source, 'IAM STS Studio');
   assert.deepEqual(effect.range, { start: { line: 5, character: 16 }, end: { line: 5, character: 22 } });
@@ -31,7 +35,7 @@ test('publishes no diagnostics for a plain package.json', async () => {
 test('clears the diagnostic once the edit fixes it', async () => {
   const uri = 'file:///tmp/fix-me.json';
   const broken = '{"Version": "2012-10-17", "Statement": [{"Effect": "Alow", "Action": "s3:*", "Resource": "*"}]}';
-  assert.equal((await client.open(uri, broken)).length, 1);
+  assert.deepEqual((await client.open(uri, broken)).map((d) => d.code), ['INVALID_EFFECT']);
   assert.deepEqual(await client.change(uri, broken.replace('Alow', 'Allow')), []);
 });
 
@@ -47,8 +51,8 @@ test('answers for an empty file and for deep nesting without crashing', async ()
   const deep = `{"Statement": ${'['.repeat(20000)}${']'.repeat(20000)}}`;
   await client.open('file:///tmp/deep.json', deep);
   assert.equal(client.exited, false);
-  const ok = await client.open('file:///tmp/after.json', '{"Statement": [{"Effect": "Nope", "Action": "*", "Resource": "*"}]}');
-  assert.equal(ok.length, 1);
+  const ok = await client.open('file:///tmp/after.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Nope", "Action": "*", "Resource": "*"}]}');
+  assert.deepEqual(ok.map((d) => d.code), ['INVALID_EFFECT']);
 });
 
 test('does not validate a 5 MB file, says why, and keeps answering for other documents', async () => {
@@ -57,8 +61,8 @@ test('does not validate a 5 MB file, says why, and keeps answering for other doc
   const diagnostics = await client.open('file:///tmp/big.json', big);
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0].message, /Not validated: the file is 5\.0 MB/);
-  const other = await client.open('file:///tmp/other.json', '{"Statement": [{"Effect": "Alow", "Action": "*", "Resource": "*"}]}');
-  assert.equal(other.length, 1);
+  const other = await client.open('file:///tmp/other.json', '{"Version": "2012-10-17", "Statement": [{"Effect": "Alow", "Action": "*", "Resource": "*"}]}');
+  assert.deepEqual(other.map((d) => d.code), ['INVALID_EFFECT']);
 });
 
 test('leaves JSON syntax errors to the editor when it says it reports them', async () => {
