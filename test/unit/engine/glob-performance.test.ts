@@ -2,7 +2,7 @@
 // The bound is generous (the machine is shared); the point is linear versus quadratic-or-worse.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compileGlob, globMatches } from '../../../server/src/engine';
+import { arnMatches, compileArnPattern, compileGlob, globMatches } from '../../../server/src/engine';
 import { evaluate } from '../../../server/src/engine';
 import { policyModelFromObject } from '../../../server/src/policy/parse';
 
@@ -112,4 +112,12 @@ describe('wildcard matching agrees with a brute-force reference', () => {
     }
     assert.equal(checked, patterns.length * values.length);
   });
+});
+
+it('an ARN pattern whose segments end in stars decides in linear time against a value full of colons', () => {
+  const pattern = compileArnPattern([{ kind: 'pattern', text: `arn:aws:*:*:*:${'a*'.repeat(2000)}b` }]);
+  const value = `arn:aws:${'x:'.repeat(5000)}${'a'.repeat(2000)}`;
+  const start = performance.now();
+  assert.equal(arnMatches(pattern, value), false);
+  assert.ok(performance.now() - start < 500, `took ${(performance.now() - start).toFixed(0)} ms`);
 });

@@ -7,7 +7,10 @@
 //
 // Pattern and value must have the same number of parts (six for any real ARN): the page
 // says each of the six parts is checked separately, so `arn:aws:s3*` matches no S3 ARN.
-// A lone `*` is the one exception and matches everything.
+// A lone `*` is the one exception and matches everything. The other exception: "If the `*`
+// wildcard is the last character of a resource ARN segment, it can expand to match beyond
+// colon boundaries" (Resource element page), so `arn:aws:logs:*:*:/aws-glue/*` matches
+// `arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs`.
 import { compileGlobParts, globMatches, type Glob, type GlobPart } from '../wildcard/glob';
 
 export const ARN_PARTS = 6;
@@ -16,6 +19,8 @@ export interface ArnPattern {
   source: string;
   parts: Glob[];
   matchesEverything: boolean;
+  /** Per part before the resource: it ends with a `*` wildcard, so it may run past colons. */
+  spills: boolean[];
 }
 
 export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
@@ -32,10 +37,15 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
     if (rest) split[split.length - 1].push({ kind: part.kind, text: rest });
   }
   const globs = split.map((p) => compileGlobParts(p));
+  const spills = split.slice(0, -1).map((p) => {
+    const last = p[p.length - 1];
+    return last !== undefined && last.kind === 'pattern' && last.text.endsWith('*');
+  });
   return {
     source: parts.map((p) => p.text).join(''),
     parts: globs,
     matchesEverything: globs.length === 1 && globs[0].matchesEverything,
+    spills,
   };
 }
 
@@ -55,11 +65,45 @@ export function splitArn(value: string, parts: number = ARN_PARTS): string[] {
 export function arnMatches(pattern: ArnPattern, value: string): boolean {
   if (pattern.matchesEverything) return true;
   const valueParts = splitArn(value);
-  if (valueParts.length !== pattern.parts.length) return false;
-  for (let i = 0; i < pattern.parts.length; i++) {
-    if (!globMatches(pattern.parts[i], valueParts[i])) return false;
+  if (valueParts.length === pattern.parts.length && pattern.parts.every((glob, i) => globMatches(glob, valueParts[i]))) return true;
+  return pattern.parts.length === ARN_PARTS && pattern.spills.some(Boolean) && spillingMatch(pattern, value);
+}
+
+/**
+ * Matching when some part ends with `*` and may absorb further colon-separated segments of the
+ * value. `reachable` holds the value segments where the next pattern part can start; each part
+ * is tried once per reachable segment, and a spilling part makes every later segment reachable,
+ * so no combination of segments is ever enumerated.
+ */
+function spillingMatch(pattern: ArnPattern, value: string): boolean {
+  const starts: number[] = [0];
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === 58 /* : */) starts.push(i + 1);
+  const segmentCount = starts.length;
+  const segment = (j: number) => value.slice(starts[j], j + 1 < segmentCount ? starts[j + 1] - 1 : value.length);
+  let reachable = new Uint8Array(segmentCount);
+  reachable[0] = 1;
+  for (let part = 0; part < ARN_PARTS - 1; part++) {
+    const next = new Uint8Array(segmentCount);
+    let any = false;
+    for (let j = 0; j < segmentCount - 1; j++) {
+      if (!reachable[j] || !globMatches(pattern.parts[part], segment(j))) continue;
+      if (pattern.spills[part]) {
+        // The part's own text matched within segment j; its trailing star runs on as far as
+        // any later segment, leaving at least one for the parts after it.
+        for (let k = j + 1; k < segmentCount && !next[k]; k++) next[k] = 1;
+      } else {
+        next[j + 1] = 1;
+      }
+      any = true;
+    }
+    if (!any) return false;
+    reachable = next;
   }
-  return true;
+  // The resource part takes the rest of the value, colons included.
+  for (let j = 0; j < segmentCount; j++) {
+    if (reachable[j] && globMatches(pattern.parts[ARN_PARTS - 1], value.slice(starts[j]))) return true;
+  }
+  return false;
 }
 
 /** The account part of an ARN, when it has one. */
