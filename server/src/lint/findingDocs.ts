@@ -32,6 +32,14 @@ export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; descriptio
   RCP_SYNTAX_ERROR_NOT_ACTION: { type: 'ERROR', description: 'An RCP uses NotAction, which RCPs do not support.' },
   RCP_SYNTAX_ERROR_ALLOW: { type: 'ERROR', description: 'An RCP statement uses Allow, which only the AWS-managed RCPFullAWSAccess may.' },
   RCP_UNSUPPORTED_SERVICE: { type: 'WARNING', description: 'An RCP names an action of a service that RCPs do not apply to.' },
+  ALLOW_SHADOWED_BY_DENY: {
+    type: 'WARNING',
+    description: 'A Deny in the same policy refuses every request an Allow statement grants, so the Allow grants nothing.',
+  },
+  ACTIONS_AND_RESOURCES_NEVER_MATCH: {
+    type: 'WARNING',
+    description: 'No action of a statement is ever authorized against any of its resources (per the Service Authorization Reference), so it never matches.',
+  },
 };
 
 const TYPE_SLUGS: Record<FindingType, string> = {

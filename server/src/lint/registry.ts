@@ -1,5 +1,7 @@
 // Every lint rule, in one list. Adding a rule: write rules/<kebab-code>.ts and list it here.
 import type { LintRule } from './types';
+import { actionsAndResourcesNeverMatch } from './rules/actions-and-resources-never-match';
+import { allowShadowedByDeny } from './rules/allow-shadowed-by-deny';
 import { allowWithNotPrincipal } from './rules/allow-with-not-principal';
 import { arnAccountNotAllowed } from './rules/arn-account-not-allowed';
 import { arnRegionNotAllowed } from './rules/arn-region-not-allowed';
@@ -108,6 +110,8 @@ import { wildcardPrincipalWithoutCondition } from './rules/wildcard-principal-wi
 import { wildcardWithoutLikeOperator } from './rules/wildcard-without-like-operator';
 
 export const LINT_RULES: readonly LintRule[] = [
+  actionsAndResourcesNeverMatch,
+  allowShadowedByDeny,
   allowWithNotPrincipal,
   arnAccountNotAllowed,
   arnRegionNotAllowed,
