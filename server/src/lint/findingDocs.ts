@@ -5,38 +5,50 @@ import type { FindingType } from './types';
 
 export const ACCESS_ANALYZER_REFERENCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html';
 
-/** The README that documents our own checks, each under an anchor `check-<code in lower case>`. */
-export const OUR_CHECKS_README = 'https://example.invalid/iam-sts-studio/blob/main/README.md';
-
-/** Checks Access Analyzer does not have, with a one-line description each. */
-export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; description: string }>> = {
+/**
+ * Checks Access Analyzer does not have, with a one-line description each and the AWS page on the
+ * risk. The README documents them too, each under an anchor `check-<code in lower case>`.
+ */
+export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; description: string; reference: string }>> = {
   MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
     type: 'SECURITY_WARNING',
     description: 'A trust policy lets an account that is not yours assume the role without an sts:ExternalId (or organization) condition.',
   },
   MISSING_MFA_FOR_HUMAN_PRINCIPAL: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html',
     type: 'SECURITY_WARNING',
     description: 'A trust policy lets an IAM user or a whole account assume the role without requiring MFA.',
   },
   MISSING_AUDIENCE_FOR_SAML_PRINCIPAL: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_saml.html',
     type: 'SECURITY_WARNING',
     description: 'A trust policy allows sts:AssumeRoleWithSAML without a SAML:aud condition.',
   },
   WILDCARD_PRINCIPAL_WITHOUT_CONDITION: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
     type: 'SECURITY_WARNING',
     description: 'An Allow names every principal ("*") and no condition narrows who (account, organization, source).',
   },
-  SESSION_POLICY_SIZE_EXCEEDS_QUOTA: { type: 'ERROR', description: 'A session policy is over the 2,048 characters STS accepts.' },
-  POLICY_SIZE_EXCEEDS_RCP_QUOTA: { type: 'ERROR', description: 'A resource control policy is over the 5,120 characters Organizations accepts.' },
-  RCP_SYNTAX_ERROR_PRINCIPAL: { type: 'ERROR', description: 'An RCP names a principal other than "*", or uses NotPrincipal.' },
-  RCP_SYNTAX_ERROR_NOT_ACTION: { type: 'ERROR', description: 'An RCP uses NotAction, which RCPs do not support.' },
-  RCP_SYNTAX_ERROR_ALLOW: { type: 'ERROR', description: 'An RCP statement uses Allow, which only the AWS-managed RCPFullAWSAccess may.' },
-  RCP_UNSUPPORTED_SERVICE: { type: 'WARNING', description: 'An RCP names an action of a service that RCPs do not apply to.' },
+  SESSION_POLICY_SIZE_EXCEEDS_QUOTA: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session', type: 'ERROR', description: 'A session policy is over the 2,048 characters STS accepts.' },
+  POLICY_SIZE_EXCEEDS_RCP_QUOTA: {
+    reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html', type: 'ERROR', description: 'A resource control policy is over the 5,120 characters Organizations accepts.' },
+  RCP_SYNTAX_ERROR_PRINCIPAL: {
+    reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html', type: 'ERROR', description: 'An RCP names a principal other than "*", or uses NotPrincipal.' },
+  RCP_SYNTAX_ERROR_NOT_ACTION: {
+    reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html', type: 'ERROR', description: 'An RCP uses NotAction, which RCPs do not support.' },
+  RCP_SYNTAX_ERROR_ALLOW: {
+    reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html', type: 'ERROR', description: 'An RCP statement uses Allow, which only the AWS-managed RCPFullAWSAccess may.' },
+  RCP_UNSUPPORTED_SERVICE: {
+    reference: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html', type: 'WARNING', description: 'An RCP names an action of a service that RCPs do not apply to.' },
   ALLOW_SHADOWED_BY_DENY: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html',
     type: 'WARNING',
     description: 'A Deny in the same policy refuses every request an Allow statement grants, so the Allow grants nothing.',
   },
   ACTIONS_AND_RESOURCES_NEVER_MATCH: {
+    reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
     type: 'WARNING',
     description: 'No action of a statement is ever authorized against any of its resources (per the Service Authorization Reference), so it never matches.',
   },
@@ -51,9 +63,14 @@ const TYPE_SLUGS: Record<FindingType, string> = {
 
 const TYPES_BY_CODE = new Map(LINT_RULES.map((r) => [r.code, r.type]));
 
-/** A link that explains `code`; undefined for codes the linter does not know. */
-export function findingDocUrl(code: string, readme: string = OUR_CHECKS_README): string | undefined {
-  if (OUR_CHECKS[code]) return `${readme}#check-${code.toLowerCase()}`;
+/**
+ * A link that explains `code`; undefined for codes the linter does not know. Our own checks link
+ * to the AWS page on the risk they guard against (the project has no public home to link yet);
+ * given a README URL, to that README's section instead.
+ */
+export function findingDocUrl(code: string, readme?: string): string | undefined {
+  const ours = OUR_CHECKS[code];
+  if (ours) return readme ? `${readme}#check-${code.toLowerCase()}` : ours.reference;
   const type = TYPES_BY_CODE.get(code) ?? (code === 'JSON_SYNTAX_ERROR' ? 'ERROR' : undefined);
   if (!type) return undefined;
   // Access Analyzer's anchors are the finding type and the check title in kebab case.

@@ -68,6 +68,7 @@ test('every rule code has a documentation link: Access Analyzer anchors for its 
   );
   assert.equal(findingDocUrl('MISSING_VERSION')?.endsWith('#access-analyzer-reference-policy-checks-general-warning-missing-version'), true);
   assert.equal(findingDocUrl('MISSING_MFA_FOR_HUMAN_PRINCIPAL', 'https://x/README.md'), 'https://x/README.md#check-missing_mfa_for_human_principal');
+  assert.equal(findingDocUrl('MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL'), 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html');
   for (const code of Object.keys(OUR_CHECKS)) assert.ok(LINT_RULES.some((r) => r.code === code && r.type === OUR_CHECKS[code].type), code);
   assert.equal(findingDocUrl('NOT_A_CODE'), undefined);
 });
