@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { formatTimeLeft } from '../sessions/countdown';
+import { sessionEnvironment, shellExportText, validateProfileName, writeSessionToCredentialsFile, type ShellKind } from '../sessions/exports';
+import { sharedConfigPaths } from '../sessions/profiles';
+import { sessionTitle } from '../views/sessionPresentation';
+import { askText } from './prompts';
+import type { StsRuntime } from './stsRuntime';
+
+/**
+ * Commands on one existing session (from the sidebar or the palette): refresh, forget, copy the
+ * credentials as exports, open a terminal with them, write them to a profile, and pick the
+ * session in use. None of them logs or shows a secret.
+ */
+
+export async function refreshSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Refresh Session');
+  if (!session) return;
+  // Failures are shown by the scheduler's onRefreshFailed, which also keeps the old credentials.
+  const outcome = await runtime.withProgress(`Refreshing ${sessionTitle(session)}…`, async () => ({ ok: true as const, value: await runtime.scheduler.refreshNow(session.id) }));
+  if (outcome.ok && outcome.value === 'refreshed') {
+    const refreshed = runtime.store.get(session.id);
+    if (refreshed) {
+      void vscode.window.showInformationMessage(
+        `IAM STS: ${sessionTitle(refreshed)} refreshed (${formatTimeLeft(refreshed.credentials.expiration, Date.now())}).`,
+      );
+    }
+  }
+}
+
+export async function forgetSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Forget Session');
+  if (!session) return;
+  runtime.store.forget(session.id);
+  runtime.output.appendLine(`IAM STS: forgot session ${sessionTitle(session)}.`);
+}
+
+function shellKind(): ShellKind {
+  return /pwsh|powershell/i.test(vscode.env.shell) ? 'powershell' : 'bash';
+}
+
+function refuseExpired(runtime: StsRuntime, sessionId: string, action: string): boolean {
+  const session = runtime.store.get(sessionId);
+  if (session && runtime.store.stateOf(session) === 'expired') {
+    void vscode.window.showWarningMessage(`IAM STS: ${sessionTitle(session)} has expired; refresh it before you ${action}.`);
+    return true;
+  }
+  return false;
+}
+
+export async function copyExportsCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Copy Credentials as Environment Exports');
+  if (!session || refuseExpired(runtime, session.id, 'copy it')) return;
+  const shell = shellKind();
+  await vscode.env.clipboard.writeText(shellExportText(session, shell));
+  void vscode.window.showInformationMessage(
+    `IAM STS: ${shell === 'bash' ? 'export' : '$Env:'} lines for ${sessionTitle(session)} copied to the clipboard ` +
+      `(valid for ${formatTimeLeft(session.credentials.expiration, Date.now()).replace(/ left$/, '')}).`,
+  );
+}
+
+export async function openTerminalCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Open Terminal with Session');
+  if (!session || refuseExpired(runtime, session.id, 'open a terminal with it')) return;
+  const terminal = vscode.window.createTerminal({ name: `AWS ${sessionTitle(session)}`, env: sessionEnvironment(session) });
+  terminal.show();
+}
+
+export async function writeSessionToProfileCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Write Session to Profile');
+  if (!session || refuseExpired(runtime, session.id, 'write it to a profile')) return;
+  const credentialsFile = sharedConfigPaths().credentialsFile;
+  const profileName = await askText({
+    title: 'IAM STS: Write Session to Profile',
+    prompt: `Profile of ${credentialsFile} to write the session's credentials into`,
+    value: session.roleArn ? `${session.roleArn.slice(session.roleArn.lastIndexOf('/') + 1).toLowerCase()}-session` : 'sts-session',
+    validate: validateProfileName,
+  });
+  if (!profileName) return;
+  const write = 'Write Credentials';
+  const confirmed = await vscode.window.showWarningMessage(
+    `Write the secret key and session token of ${sessionTitle(session)} into [${profileName}] of ${credentialsFile}?`,
+    {
+      modal: true,
+      detail:
+        'Any program that reads that file can then use them until they expire ' +
+        `(${session.credentials.expiration.toISOString()}). The file stays as it is otherwise; other profiles are kept.`,
+    },
+    write,
+  );
+  if (confirmed !== write) return;
+  try {
+    const outcome = await writeSessionToCredentialsFile(session, profileName);
+    if (!outcome.written) {
+      void vscode.window.showErrorMessage(`IAM STS: ${outcome.reason}`);
+      return;
+    }
+    runtime.output.appendLine(`IAM STS: wrote session ${sessionTitle(session)} to profile [${profileName}] of ${outcome.filePath} (on request).`);
+    void vscode.window.showInformationMessage(`IAM STS: profile [${profileName}] now holds ${sessionTitle(session)}; use it with --profile ${profileName}.`);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`IAM STS: could not write ${credentialsFile}: ${(error as Error).message}`);
+  }
+}
+
+export async function selectActiveSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+  const session = await runtime.resolveSession(argument, 'IAM STS: Select the Session in Use');
+  if (session) {
+    runtime.active.select(session.id);
+  }
+}

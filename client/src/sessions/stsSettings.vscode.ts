@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { defaultStsRegion } from './stsGateway';
+
+/**
+ * The `iamSts.*` STS settings. The endpoint decides where credentials are sent, so only the
+ * user's own (user or machine) value is read: a workspace's `.vscode/settings.json` must never
+ * redirect a user's keys to a server of the repository's choosing.
+ */
+
+export interface StsSettings {
+  region: string;
+  /** Custom STS endpoint from user settings only; undefined for the regional AWS endpoint. */
+  endpoint?: string;
+  /** Why a configured endpoint was ignored, to say once in the output channel. */
+  endpointProblem?: string;
+  expiringSoonMs: number;
+  autoRefresh: boolean;
+  persist: boolean;
+  applyActiveSessionToTerminals: boolean;
+}
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function userEndpoint(configuration: vscode.WorkspaceConfiguration): { endpoint?: string; problem?: string } {
+  const value = configuration.inspect<string>('stsEndpoint')?.globalValue?.trim();
+  if (!value) {
+    return {};
+  }
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return { problem: `iamSts.stsEndpoint "${value}" is not an http(s) URL; the regional AWS endpoint is used.` };
+    }
+    return { endpoint: value };
+  } catch {
+    return { problem: `iamSts.stsEndpoint "${value}" is not a URL; the regional AWS endpoint is used.` };
+  }
+}
+
+export function readStsSettings(): StsSettings {
+  const configuration = vscode.workspace.getConfiguration('iamSts');
+  const region = configuration.get<string>('region', defaultStsRegion).trim();
+  const minutes = configuration.get<number>('sessions.expiringSoonMinutes', 5);
+  const { endpoint, problem } = userEndpoint(configuration);
+  return {
+    region: regionPattern.test(region) ? region : defaultStsRegion,
+    endpoint,
+    endpointProblem: problem,
+    expiringSoonMs: Math.max(0, Number.isFinite(minutes) ? minutes : 5) * 60_000,
+    autoRefresh: configuration.get<boolean>('sessions.autoRefresh', true),
+    persist: configuration.get<boolean>('sessions.persist', false),
+    applyActiveSessionToTerminals: configuration.get<boolean>('terminal.applyActiveSession', false),
+  };
+}
+
+export function affectsStsSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['region', 'stsEndpoint', 'sessions', 'terminal.applyActiveSession'].some((key) => event.affectsConfiguration(`iamSts.${key}`));
+}

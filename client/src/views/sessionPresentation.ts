@@ -1,0 +1,152 @@
+import { formatTimeLeft } from '../sessions/countdown';
+import type { StsSession } from '../sessions/sessionRecord';
+import type { SessionState } from '../sessions/sessionStore';
+
+/**
+ * What the sidebar and the status bar show for one session, computed from the session, its
+ * state and the time: no vscode types, so every label and tooltip line is unit-tested. The views
+ * turn `iconId`/`colorId` into a ThemeIcon and the tooltip text into a MarkdownString.
+ */
+
+export interface SessionPresentation {
+  /** "Dev (alice-cli)": role and session name, or what the session stands for. */
+  label: string;
+  /** "47m 12s left · 111122223333 · AssumeRole": the countdown first, so a narrow sidebar still shows it. */
+  description: string;
+  /** Markdown: ARN, assumed-role id, source profile, expiry in local time and UTC, region, endpoint, policy. */
+  tooltip: string;
+  /** Codicon id of the state icon. */
+  iconId: string;
+  /** Theme colour id of the state icon. */
+  colorId: string;
+  /** `stsSession.active`, `stsSession.expiringSoon`, `stsSession.expired`: menus match on the prefix. */
+  contextValue: string;
+}
+
+export interface PresentationOptions {
+  /** The session the status bar and new terminals use. */
+  inUse?: boolean;
+  /** Time zone for the local expiry time; the machine's when absent (tests pin one). */
+  timeZone?: string;
+}
+
+const stateIcons: Record<SessionState, { iconId: string; colorId: string; words: string }> = {
+  active: { iconId: 'pass-filled', colorId: 'charts.green', words: 'Active' },
+  expiringSoon: { iconId: 'warning', colorId: 'list.warningForeground', words: 'Expiring soon' },
+  expired: { iconId: 'error', colorId: 'list.errorForeground', words: 'Expired' },
+};
+
+function roleNameOf(roleArn: string): string {
+  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
+}
+
+/** "Dev (alice-cli)", "federated user ci-bot", "session token (alice)". */
+export function sessionTitle(session: StsSession): string {
+  if (session.roleArn && session.sessionName && session.api !== 'GetFederationToken') {
+    return `${roleNameOf(session.roleArn)} (${session.sessionName})`;
+  }
+  return session.label;
+}
+
+/** Characters Markdown would interpret inside plain text of the tooltip. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`);
+}
+
+function code(text: string): string {
+  // A code span cannot hold a backtick run of the same length; ARNs and ids never contain one.
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+export function formatLocalTime(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** `2026-03-01 12:47:00 UTC`. */
+export function formatUtcTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export function endpointOf(session: Pick<StsSession, 'endpoint' | 'region'>): string {
+  return session.endpoint ?? `https://sts.${session.region}.amazonaws.com`;
+}
+
+function signerOf(session: StsSession): string {
+  if (session.api === 'AssumeRoleWithWebIdentity' || session.api === 'AssumeRoleWithSAML') {
+    return 'none (unsigned call with an identity provider token)';
+  }
+  if (session.sourceProfile) {
+    return `profile "${session.sourceProfile}"`;
+  }
+  return session.profile ? `credential_source of profile "${session.profile}"` : 'the default credential chain';
+}
+
+export function presentSession(session: StsSession, state: SessionState, now: number, options: PresentationOptions = {}): SessionPresentation {
+  const look = stateIcons[state];
+  const timeLeft = formatTimeLeft(session.credentials.expiration, now);
+  const description = [timeLeft, session.account, session.api, options.inUse ? 'in use' : undefined].filter(Boolean).join(' · ');
+  const expiration = session.credentials.expiration;
+  const rows: Array<[string, string | undefined]> = [
+    ['State', `${look.words}, ${timeLeft}${options.inUse ? ' (in use)' : ''}`],
+    ['ARN', session.principalArn ? code(session.principalArn) : undefined],
+    ['Role', session.roleArn ? code(session.roleArn) : undefined],
+    ['Assumed-role id', session.assumedRoleId ? code(session.assumedRoleId) : undefined],
+    ['Account', session.account],
+    ['Issued by', `${session.api}${session.usedMfa ? ' with MFA' : ''}`],
+    ['Profile', session.profile ? `"${escapeMarkdown(session.profile)}"` : undefined],
+    ['Signed by', escapeMarkdown(signerOf(session))],
+    ['Expires', `${escapeMarkdown(formatLocalTime(expiration, options.timeZone))} (${escapeMarkdown(formatUtcTime(expiration))})`],
+    ['Region', session.region],
+    ['Endpoint', code(endpointOf(session))],
+    ['Session policy', escapeMarkdown(session.sessionPolicySummary ?? 'none (the role’s permissions apply)')],
+    ['Packed policy size', session.packedPolicySize !== undefined ? `${session.packedPolicySize}%` : undefined],
+    ['Refreshed', session.refreshCount > 0 ? `${session.refreshCount} time${session.refreshCount === 1 ? '' : 's'}` : undefined],
+    ['Last refresh failed', session.lastRefreshError ? escapeMarkdown(session.lastRefreshError) : undefined],
+  ];
+  const tooltip = [
+    `**${escapeMarkdown(sessionTitle(session))}**`,
+    '',
+    ...rows.filter((row): row is [string, string] => row[1] !== undefined).map(([name, value]) => `${name}: ${value}  `),
+  ].join('\n');
+  return {
+    label: sessionTitle(session),
+    description,
+    tooltip,
+    iconId: look.iconId,
+    colorId: look.colorId,
+    contextValue: `stsSession.${state}`,
+  };
+}
+
+export interface StatusBarPresentation {
+  text: string;
+  tooltip: string;
+  /** Theme colour id of the item's background, for states that need attention. */
+  backgroundColorId?: string;
+}
+
+/** The status bar item: the session in use and its time left. */
+export function presentStatusBar(session: StsSession | undefined, state: SessionState | undefined, now: number, sessionCount: number): StatusBarPresentation {
+  if (!session || !state) {
+    return { text: '$(key) No STS session', tooltip: 'IAM STS: no session in use. Click to pick one.' };
+  }
+  const timeLeft = formatTimeLeft(session.credentials.expiration, now);
+  const icon = state === 'expired' ? '$(error)' : state === 'expiringSoon' ? '$(warning)' : '$(key)';
+  const others = sessionCount > 1 ? ` (${sessionCount} sessions)` : '';
+  return {
+    text: `${icon} ${sessionTitle(session)} · ${timeLeft}`,
+    tooltip: `IAM STS: ${sessionTitle(session)} is the session in use${others}; ${timeLeft}. Click to pick another session.`,
+    backgroundColorId:
+      state === 'expired' ? 'statusBarItem.errorBackground' : state === 'expiringSoon' ? 'statusBarItem.warningBackground' : undefined,
+  };
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  defaultRoleSessionName,
+  durationChoices,
+  looksLikeTrustPolicyOf,
+  parseDuration,
+  parseSessionTags,
+  rememberRoleArn,
+  sessionPolicyFromDocument,
+  type PolicyDiagnostic,
+} from '../../../client/src/commands/sessionInputs';
+
+describe('parseSessionTags', () => {
+  it('reads Key=Value pairs separated by commas', () => {
+    assert.deepEqual(parseSessionTags(' Project=blue, CostCenter = 42 '), {
+      ok: true,
+      value: [
+        { key: 'Project', value: 'blue' },
+        { key: 'CostCenter', value: '42' },
+      ],
+    });
+  });
+
+  it('accepts nothing as no tags', () => {
+    assert.deepEqual(parseSessionTags('  '), { ok: true, value: [] });
+  });
+
+  it('refuses a pair without "=" and names it', () => {
+    const parsed = parseSessionTags('Project=blue, oops');
+    assert.equal(parsed.ok, false);
+    assert.match(!parsed.ok ? parsed.problem : '', /"oops" is not key=value/);
+  });
+
+  it('refuses keys that differ only in case, as STS does', () => {
+    const parsed = parseSessionTags('team=a, Team=b');
+    assert.match(!parsed.ok ? parsed.problem : '', /appears twice/);
+  });
+});
+
+describe('parseDuration', () => {
+  const cases: Array<[string, number]> = [
+    ['3600', 3600],
+    ['15m', 900],
+    ['1h30m', 5400],
+    ['2H', 7200],
+  ];
+  for (const [text, seconds] of cases) {
+    it(`reads "${text}" as ${seconds} seconds`, () => {
+      assert.deepEqual(parseDuration(text, 'AssumeRole'), { ok: true, value: seconds });
+    });
+  }
+
+  it('refuses less than 15 minutes with the reason', () => {
+    const parsed = parseDuration('10m', 'AssumeRole');
+    assert.match(!parsed.ok ? parsed.problem : '', /at least 900 seconds/);
+  });
+
+  it('refuses more than one hour when chaining roles', () => {
+    const parsed = parseDuration('2h', 'AssumeRole', { roleChaining: true });
+    assert.match(!parsed.ok ? parsed.problem : '', /Role chaining/);
+  });
+
+  it('refuses text that is not a duration', () => {
+    assert.equal(parseDuration('soon', 'GetSessionToken').ok, false);
+  });
+});
+
+describe('durationChoices', () => {
+  it('offers only durations the API allows', () => {
+    assert.deepEqual(
+      durationChoices('AssumeRole').map((choice) => choice.seconds),
+      [900, 3600, 14_400, 28_800, 43_200],
+    );
+    assert.deepEqual(
+      durationChoices('AssumeRole', { roleChaining: true }).map((choice) => choice.seconds),
+      [900, 3600],
+    );
+    assert.ok(durationChoices('GetSessionToken').some((choice) => choice.seconds === 129_600));
+  });
+});
+
+describe('sessionPolicyFromDocument', () => {
+  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }, null, 2);
+
+  it('sends a valid policy without its whitespace', () => {
+    assert.deepEqual(sessionPolicyFromDocument(policy, []), { ok: true, value: JSON.stringify(JSON.parse(policy)) });
+  });
+
+  it('refuses a policy with errors from our language server, listing them', () => {
+    const diagnostics: PolicyDiagnostic[] = [
+      { severity: 'error', source: 'IAM STS Studio', message: 'Effect must be "Allow" or "Deny" (case-sensitive).', line: 3 },
+      { severity: 'warning', source: 'IAM STS Studio', message: 'a warning', line: 1 },
+      { severity: 'error', source: 'json', message: 'someone else', line: 1 },
+    ];
+    const parsed = sessionPolicyFromDocument(policy, diagnostics);
+    assert.equal(parsed.ok, false);
+    const problem = !parsed.ok ? parsed.problem : '';
+    assert.match(problem, /line 4: Effect must be "Allow" or "Deny"/);
+    assert.doesNotMatch(problem, /a warning|someone else/);
+  });
+
+  it('refuses a policy over 2,048 characters even without whitespace', () => {
+    const statements = Array.from({ length: 40 }, (_, index) => ({ Effect: 'Allow', Action: `s3:GetObject${index}`, Resource: `arn:aws:s3:::bucket-${index}/*` }));
+    const parsed = sessionPolicyFromDocument(JSON.stringify({ Version: '2012-10-17', Statement: statements }), []);
+    assert.match(!parsed.ok ? parsed.problem : '', /at most 2,048/);
+  });
+
+  it('accepts a pretty-printed policy whose compact form fits', () => {
+    const statements = Array.from({ length: 12 }, (_, index) => ({ Effect: 'Allow', Action: `s3:GetObject${index}`, Resource: '*' }));
+    const pretty = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 8);
+    assert.ok(pretty.length > 2048);
+    assert.equal(sessionPolicyFromDocument(pretty, []).ok, true);
+  });
+
+  it('refuses text that is not JSON or not an object', () => {
+    assert.equal(sessionPolicyFromDocument('{ "Statement": ', []).ok, false);
+    assert.equal(sessionPolicyFromDocument('[1, 2]', []).ok, false);
+    assert.equal(sessionPolicyFromDocument('   ', []).ok, false);
+  });
+});
+
+describe('defaultRoleSessionName', () => {
+  it('derives a valid session name from the user name', () => {
+    assert.equal(defaultRoleSessionName('alice'), 'alice-iam-sts-studio');
+    assert.equal(defaultRoleSessionName('DOMAIN\\Jean Dupont'), 'DOMAIN-Jean-Dupont-iam-sts-studio');
+    assert.equal(defaultRoleSessionName(undefined), 'iam-sts-studio');
+    assert.ok(defaultRoleSessionName('x'.repeat(100)).length <= 64);
+  });
+});
+
+describe('rememberRoleArn', () => {
+  it('keeps the latest first, without duplicates, at most ten', () => {
+    const recent = Array.from({ length: 10 }, (_, index) => `arn:aws:iam::111122223333:role/R${index}`);
+    const updated = rememberRoleArn(recent, 'arn:aws:iam::111122223333:role/R5');
+    assert.equal(updated[0], 'arn:aws:iam::111122223333:role/R5');
+    assert.equal(updated.length, 10);
+    assert.equal(new Set(updated).size, 10);
+    assert.equal(rememberRoleArn(recent, 'arn:aws:iam::111122223333:role/New').length, 10);
+  });
+});
+
+describe('looksLikeTrustPolicyOf', () => {
+  const roleArn = 'arn:aws:iam::111122223333:role/Dev';
+
+  it('matches a *trust*.json that names the role', () => {
+    assert.equal(looksLikeTrustPolicyOf('/w/trust/dev-trust.json', '{"Comment": "trust for Dev"}', roleArn), true);
+    assert.equal(looksLikeTrustPolicyOf('/w/roles/TrustPolicy.json', `{"Resource": "${roleArn}"}`, roleArn), true);
+  });
+
+  it('does not match other files or other roles', () => {
+    assert.equal(looksLikeTrustPolicyOf('/w/policies/dev.json', '"Dev"', roleArn), false);
+    assert.equal(looksLikeTrustPolicyOf('/w/trust/ops-trust.json', '"DevOps"', roleArn), false);
+    assert.equal(looksLikeTrustPolicyOf('/w/trust/ops-trust.yaml', '"Dev"', roleArn), false);
+  });
+});
