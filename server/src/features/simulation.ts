@@ -1,0 +1,263 @@
+// Scenario files (`*.iamsim.json`) simulated on save and on edit: finds them in the workspace
+// folders, re-runs a scenario when it or a policy it names changes, publishes a failed
+// expectation on the test and on the deciding statement, and pushes results to the client's
+// Test Explorer. validate() in startServer merges our diagnostics into an open document's own.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { runSimulationsRequest, simulationResultsNotification, type SimulationResults } from '../protocol';
+import { runSafe, type Logger } from '../runSafe';
+import { findScenarioFiles, isScenarioPath, ScenarioWorkspace, type LocatedProblem } from '../scenarioWorkspace';
+import type { SeverityOverride } from './diagnostics';
+import { fileUri, toDiagnostic, toSimulationResults } from './simulationResults';
+
+export interface SimulationDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  logger: Logger;
+  /** Re-publishes an open document's diagnostics; validate() asks diagnosticsFor() for ours. */
+  revalidate: (document: TextDocument) => void;
+  /** `iamSts.diagnostics` severity overrides. */
+  overrides: () => Record<string, SeverityOverride>;
+}
+
+export interface Simulation {
+  /** From onInitialize: the workspace folders and what the client can do. */
+  initialize(params: InitializeParams): void;
+  /** From onInitialized: find the scenarios, run them, watch for changes. */
+  start(): void;
+  /** The raw `iamSts` settings, whenever they are read. */
+  configure(raw: unknown): void;
+  /** Our diagnostics for an open document, to append to its own. */
+  diagnosticsFor(document: TextDocument): Diagnostic[];
+}
+
+export function createSimulation(deps: SimulationDeps): Simulation {
+  const { connection, documents, logger } = deps;
+  let folders: string[] = [];
+  let runOnSave = true;
+  let watchFiles = false;
+  let watchFolders = false;
+  let discovery: Promise<void> = Promise.resolve();
+
+  const workspace = new ScenarioWorkspace((file) => openDocument(file)?.getText() ?? readDisk(file));
+
+  function openDocument(file: string): TextDocument | undefined {
+    const wanted = path.normalize(file);
+    return documents.all().find((d) => filePathOf(d.uri) === wanted);
+  }
+
+  // ---- running and publishing ----
+
+  const queued = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Runs on the next turn, coalescing bursts. Our change listener is registered before
+   * startServer's, so a run queued by an edit completes before that edit's validation reads
+   * diagnosticsFor(): the merged diagnostics are never a run behind.
+   */
+  function schedule(files: readonly string[]): void {
+    if (files.length === 0) return;
+    for (const f of files) queued.add(f);
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      const files = [...queued];
+      queued.clear();
+      void runSafe(logger, 'simulation', [], undefined, () => runNow(files, true));
+    }, 0);
+  }
+
+  function runNow(files: readonly string[], notify: boolean): SimulationResults[] {
+    // What each file showed before: a file that had none of this scenario's problems gains some.
+    const before = new Map<string, LocatedProblem[] | 'gained'>();
+    const results: SimulationResults[] = [];
+    for (const file of files) {
+      for (const f of workspace.filesWithProblems(workspace.get(file))) if (!before.has(f)) before.set(f, workspace.problemsFor(f));
+      const record = workspace.run(file);
+      if (!record) {
+        results.push({ uri: fileUri(file), removed: true, errors: [], tests: [] });
+        continue;
+      }
+      for (const f of workspace.filesWithProblems(record)) if (!before.has(f)) before.set(f, 'gained');
+      results.push(toSimulationResults(record));
+    }
+    for (const [file, old] of before) if (old === 'gained' || !sameProblems(old, workspace.problemsFor(file))) republish(file);
+    if (notify) for (const r of results) void connection.sendNotification(simulationResultsNotification, r);
+    return results;
+  }
+
+  function republish(file: string): void {
+    const doc = openDocument(file);
+    if (doc) deps.revalidate(doc);
+    else void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: closedFileDiagnostics(file) });
+  }
+
+  /** A file that is not open gets only our diagnostics, in the text the run read from disk. */
+  function closedFileDiagnostics(file: string): Diagnostic[] {
+    const docs = new Map<string, TextDocument>();
+    const out: Diagnostic[] = [];
+    for (const { problem, text } of workspace.problemsFor(file)) {
+      let doc = docs.get(text);
+      if (!doc) docs.set(text, (doc = TextDocument.create(fileUri(file), 'json', 0, text)));
+      const d = toDiagnostic(doc, problem, deps.overrides());
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  function diagnosticsFor(document: TextDocument): Diagnostic[] {
+    const file = filePathOf(document.uri);
+    if (!file) return [];
+    const text = document.getText();
+    // Problems computed from another text are stale: a run for this text is already queued.
+    return workspace
+      .problemsFor(file)
+      .filter((p) => p.text === text)
+      .flatMap((p) => toDiagnostic(document, p.problem, deps.overrides()) ?? []);
+  }
+
+  // ---- what triggers a run ----
+
+  /**
+   * Scenarios to run for a change to `file`: a scenario seen for the first time runs once, so
+   * the Test Explorer lists it; after that, only while runOnSave is on.
+   */
+  function affected(file: string): string[] {
+    if (isScenarioPath(file) && !workspace.has(file)) {
+      workspace.track(file);
+      return [path.normalize(file)];
+    }
+    return runOnSave ? workspace.affectedBy(file) : [];
+  }
+
+  // Registered before startServer's own listeners (see schedule()).
+  documents.onDidChangeContent((e) => {
+    const file = filePathOf(e.document.uri);
+    if (file) schedule(affected(file));
+  });
+  documents.onDidSave((e) => {
+    const file = filePathOf(e.document.uri);
+    if (file) schedule(affected(file));
+  });
+  documents.onDidClose((e) => {
+    const file = filePathOf(e.document.uri);
+    if (!file) return;
+    // After startServer's close handler has cleared the document's diagnostics: the file is
+    // read from disk again (unsaved edits are gone) and our problems stay in the Problems panel.
+    setTimeout(() => {
+      void runSafe(logger, 'simulation after close', undefined, undefined, () => {
+        const scenarios = workspace.affectedBy(file);
+        if (scenarios.length > 0) runNow(scenarios, true);
+        if (workspace.problemsFor(file).length > 0) republish(file);
+      });
+    }, 0);
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    void runSafe(logger, 'watched files', undefined, undefined, () => {
+      const toRun = new Set<string>();
+      for (const change of params.changes) {
+        const file = filePathOf(change.uri);
+        if (!file) continue;
+        if (change.type === FileChangeType.Deleted && isScenarioPath(file)) {
+          forget(file);
+          continue;
+        }
+        if (change.type === FileChangeType.Created && isScenarioPath(file) && !inFolders(file)) continue;
+        // An open document is the truth for its file: its edits already triggered runs.
+        if (openDocument(file) && change.type === FileChangeType.Changed) continue;
+        for (const s of affected(file)) toRun.add(s);
+      }
+      schedule([...toRun]);
+    });
+  });
+
+  function forget(file: string): void {
+    const record = workspace.forget(file);
+    for (const f of workspace.filesWithProblems(record)) republish(f);
+    if (record) void connection.sendNotification(simulationResultsNotification, { uri: fileUri(record.file), removed: true, errors: [], tests: [] });
+  }
+
+  function inFolders(file: string): boolean {
+    return folders.some((f) => !path.relative(f, file).startsWith('..'));
+  }
+
+  async function discover(): Promise<void> {
+    const { files, truncated } = await findScenarioFiles(folders);
+    if (truncated) logger.error(`simulation: stopped looking for *.iamsim.json files after the folder limit; ${files.length} found.`);
+    for (const f of files) workspace.track(f);
+    // A tracked scenario that cannot be read any more is dropped by its run.
+    runNow(workspace.files, true);
+  }
+
+  connection.onRequest(runSimulationsRequest, (params, token) =>
+    runSafe(logger, 'runSimulations', [] as SimulationResults[], token, async () => {
+      await discovery;
+      const files = params.uris ? params.uris.map(filePathOf).filter((f): f is string => f !== undefined) : workspace.files;
+      for (const f of files) if (isScenarioPath(f)) workspace.track(f);
+      return runNow(files, false);
+    }),
+  );
+
+  return {
+    initialize(params) {
+      const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      folders = roots.map(filePathOf).filter((f): f is string => f !== undefined);
+      watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      watchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    },
+    start() {
+      if (watchFiles) {
+        // Scenarios created or deleted, and policies changed outside the editor (git, scripts).
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
+      }
+      if (watchFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+          folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePathOf(f.uri)).filter((f): f is string => f !== undefined)];
+          for (const f of workspace.files) if (!inFolders(f) && !openDocument(f)) forget(f);
+          discovery = runSafe(logger, 'scenario discovery', undefined, undefined, discover);
+        });
+      }
+      discovery = runSafe(logger, 'scenario discovery', undefined, undefined, discover);
+    },
+    configure(raw) {
+      const simulation = raw && typeof raw === 'object' ? (raw as { simulation?: { runOnSave?: unknown } }).simulation : undefined;
+      runOnSave = simulation?.runOnSave !== false;
+    },
+    diagnosticsFor,
+  };
+}
+
+function sameProblems(a: readonly LocatedProblem[], b: readonly LocatedProblem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.text === b[i].text && JSON.stringify(p.problem) === JSON.stringify(b[i].problem));
+}
+
+/** The file path of a `file:` uri; undefined for untitled documents and other schemes. */
+function filePathOf(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? path.normalize(parsed.fsPath) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readDisk(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+// The scenario files of the workspace, what each depends on, and the outcome of its last run.
+// No LSP here: the reader is injected (it prefers open documents to the files on disk), and the
+// simulation feature turns outcomes into diagnostics and Test Explorer results.
+import * as path from 'node:path';
+import { scenarioOutcome, type ScenarioOutcome, type SimulationProblem } from './outcome';
+import { isScenarioPath } from './discovery';
+import { loadScenario, runScenario, scenarioDependencies } from '../simulate';
+
+/** Reads a file by absolute path: the open document's text when there is one, else the disk's. */
+export type ReadText = (file: string) => string | undefined;
+
+export interface ScenarioRecord {
+  file: string;
+  dependencies: string[];
+  outcome: ScenarioOutcome | undefined;
+  /** The texts the last run read, by path: the offsets of its problems are offsets in these. */
+  texts: Map<string, string>;
+}
+
+export interface LocatedProblem {
+  problem: SimulationProblem;
+  /** The text the problem's offsets refer to. */
+  text: string;
+}
+
+export class ScenarioWorkspace {
+  private readonly records = new Map<string, ScenarioRecord>();
+
+  constructor(private readonly readText: ReadText) {}
+
+  get files(): string[] {
+    return [...this.records.keys()].sort();
+  }
+
+  has(file: string): boolean {
+    return this.records.has(norm(file));
+  }
+
+  get(file: string): ScenarioRecord | undefined {
+    return this.records.get(norm(file));
+  }
+
+  /** Starts tracking a scenario file without running it. */
+  track(file: string): void {
+    const key = norm(file);
+    if (!this.records.has(key)) this.records.set(key, { file: key, dependencies: [], outcome: undefined, texts: new Map() });
+  }
+
+  /** Stops tracking; returns the last record so its problems can be cleared. */
+  forget(file: string): ScenarioRecord | undefined {
+    const key = norm(file);
+    const record = this.records.get(key);
+    this.records.delete(key);
+    return record;
+  }
+
+  /** Scenario files to re-run when `file` changed: itself when it is one, and every scenario naming it. */
+  affectedBy(file: string): string[] {
+    const key = norm(file);
+    const out = new Set<string>();
+    if (isScenarioPath(key) && this.records.has(key)) out.add(key);
+    for (const record of this.records.values()) if (record.dependencies.includes(key)) out.add(record.file);
+    return [...out].sort();
+  }
+
+  /**
+   * Loads and runs one scenario. Returns undefined (and stops tracking it) when the scenario
+   * itself cannot be read any more.
+   */
+  run(file: string, now?: Date): ScenarioRecord | undefined {
+    const key = norm(file);
+    const texts = new Map<string, string>();
+    const read = (p: string): string | undefined => {
+      const text = this.readText(p);
+      if (text !== undefined) texts.set(norm(p), text);
+      return text;
+    };
+    const text = read(key);
+    if (text === undefined) {
+      this.records.delete(key);
+      return undefined;
+    }
+    const scenario = loadScenario(text, key, read);
+    const outcome = scenarioOutcome(scenario, runScenario(scenario, { now }));
+    const record: ScenarioRecord = { file: key, dependencies: scenarioDependencies(scenario).map(norm), outcome, texts };
+    this.records.set(key, record);
+    return record;
+  }
+
+  /** Every problem of every scenario that lands in `file`, with the text its offsets refer to. */
+  problemsFor(file: string): LocatedProblem[] {
+    const key = norm(file);
+    const out: LocatedProblem[] = [];
+    for (const record of this.records.values()) {
+      const problems = record.outcome?.problems.get(key);
+      const text = record.texts.get(key);
+      if (!problems || text === undefined) continue;
+      for (const problem of problems) out.push({ problem, text });
+    }
+    return out;
+  }
+
+  /** Files that hold a problem of this scenario's last run. */
+  filesWithProblems(record: ScenarioRecord | undefined): string[] {
+    return record?.outcome ? [...record.outcome.problems.keys()] : [];
+  }
+}
+
+function norm(file: string): string {
+  return path.normalize(file);
+}
