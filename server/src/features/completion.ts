@@ -1,0 +1,52 @@
+// Completion: element names, values, actions, operators and condition keys, as LSP items.
+import {
+  Command,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  TextEdit,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import type { IamData } from '../data/iamData';
+import type { AnalyzedDocument } from '../documentStore';
+import { completionsAt, type CandidateKind } from '../explain/completions';
+
+const ITEM_KINDS: Record<CandidateKind, CompletionItemKind> = {
+  element: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  service: CompletionItemKind.Module,
+  action: CompletionItemKind.Function,
+  operator: CompletionItemKind.Operator,
+  key: CompletionItemKind.Field,
+  principal: CompletionItemKind.Reference,
+};
+
+export function completionFor(analyzed: AnalyzedDocument, params: CompletionParams, data: IamData, snippetSupport: boolean): CompletionList | null {
+  const { analysis, textDocument } = analyzed;
+  if (!analysis.model) return null;
+  const result = completionsAt({
+    text: textDocument.getText(),
+    offset: textDocument.offsetAt(params.position),
+    root: analysis.parsed.root,
+    model: analysis.model,
+    kind: analysis.kind,
+    data,
+  });
+  if (!result) return null;
+  const range = { start: textDocument.positionAt(result.replace.start), end: textDocument.positionAt(result.replace.end) };
+  const items = result.items.map((c): CompletionItem => ({
+    label: c.label,
+    kind: ITEM_KINDS[c.kind],
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+    filterText: c.filterText,
+    ...(c.sortText ? { sortText: c.sortText } : {}),
+    textEdit: TextEdit.replace(range, snippetSupport ? c.snippet : c.plain),
+    insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // A service prefix is only half an action: ask again for its actions.
+    ...(c.retrigger && snippetSupport ? { command: Command.create('Suggest actions', 'editor.action.triggerSuggest') } : {}),
+  }));
+  return { isIncomplete: false, items };
+}
