@@ -1,5 +1,6 @@
 // Custom messages between the VS Code client and the server, declared once for both sides.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { Decision } from './engine/types';
 import type { DocumentKind } from './policy/model';
 
 export interface DocumentInfoParams {
@@ -30,3 +31,107 @@ export interface KindChoiceParams {
 
 /** The user picked a kind for one file (status bar); the client remembers it per workspace. */
 export const kindChoiceNotification = new NotificationType<KindChoiceParams>('iamSts/kindChoice');
+
+// ---- Simulation (scenario files `*.iamsim.json`, "Simulate Request…") ----
+
+/** A place in a file: a deciding statement, a test, the policy that lacked an Allow. */
+export interface SimulationLocation {
+  uri: string;
+  range: Range;
+  /** E.g. `./dev-role.json statement "ReadAppData"`. */
+  label: string;
+  effect?: 'Allow' | 'Deny';
+}
+
+/** An explanation made readable: what the Test Explorer and the simulation view show. */
+export interface SimulationExplanationText {
+  /** One line for people. */
+  summary: string;
+  /** Plain-text lines: the request, the policies and statements that matched, the notes. */
+  details: string[];
+  decidedBy: SimulationLocation[];
+  /** For an implicit deny: the policy that lacked the Allow. */
+  missingAllow?: SimulationLocation;
+}
+
+export interface SimulationTestResult {
+  /** Stable within one scenario file: index and name. */
+  id: string;
+  name: string;
+  range: Range;
+  decision: Decision | undefined;
+  expected: Decision | undefined;
+  pass: boolean;
+  /** Why the test could not run (bad expect, missing file …); empty when it ran. */
+  errors: string[];
+  explanation: SimulationExplanationText | undefined;
+}
+
+export interface SimulationResults {
+  /** The scenario file. */
+  uri: string;
+  /** The scenario file is gone (deleted, or left the workspace): drop its tests. */
+  removed?: boolean;
+  /** Errors about the file as a whole. */
+  errors: Array<{ message: string; range: Range }>;
+  tests: SimulationTestResult[];
+}
+
+/** Server → client after every run of a scenario (on save, on edit, at start). */
+export const simulationResultsNotification = new NotificationType<SimulationResults>('iamSts/simulationResults');
+
+export interface RunSimulationsParams {
+  /** Scenario files to run; every scenario of the workspace when absent. */
+  uris?: string[];
+}
+
+/** Client → server: re-run scenarios now (the Test Explorer's run profile). */
+export const runSimulationsRequest = new RequestType<RunSimulationsParams, SimulationResults[], void>('iamSts/runSimulations');
+
+export interface SimulationDefaultsParams {
+  uri: string;
+}
+
+export interface SimulationDefaults {
+  kind: DocumentKind;
+  /** Actions, resources and principals the policy names, in order, for prefilling the inputs. */
+  actions: string[];
+  resources: string[];
+  principals: string[];
+}
+
+/** Client → server: what to prefill "Simulate Request…" with; null when the document is no policy. */
+export const simulationDefaultsRequest = new RequestType<SimulationDefaultsParams, SimulationDefaults | null, void>('iamSts/simulationDefaults');
+
+export interface SimulateRequestParams {
+  /** The policy to evaluate the request against (an open document). */
+  uri: string;
+  action: string;
+  resource: string;
+  principal: string;
+  context: Record<string, string | string[]>;
+}
+
+export interface SimulateRequestResult {
+  decision: Decision;
+  /** How the policy was used: `identity policy`, `resource policy` … */
+  role: string;
+  /** Assumptions made to evaluate a guard-rail policy alone (an SCP needs an identity Allow …). */
+  assumptions: string[];
+  explanation: SimulationExplanationText;
+}
+
+/** Client → server: evaluate one request against the given policy; null when it is no policy. */
+export const simulateRequestRequest = new RequestType<SimulateRequestParams, SimulateRequestResult | null, void>('iamSts/simulateRequest');
+
+// ---- Editing help (quick fixes) ----
+
+/**
+ * Commands the client registers for the server's quick fixes. `selectRange(uri, range)` selects
+ * the placeholder a fix wrote, once its edit has applied (vscode-languageclient 9 has no
+ * SnippetTextEdit); `addOwnAccount(account)` adds a 12-digit account ID to iamSts.ownAccounts.
+ */
+export const clientCommands = {
+  selectRange: 'iamSts.selectRange',
+  addOwnAccount: 'iamSts.addOwnAccount',
+} as const;

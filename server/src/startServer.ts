@@ -1,5 +1,6 @@
 // Wires the connection: documents, settings, validation and the language features.
 import {
+  CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -10,6 +11,11 @@ import { URI } from 'vscode-uri';
 import { loadIamData } from './data/iamData';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
+import { codeActionsFor } from './features/codeActions';
+import { completionFor } from './features/completion';
+import { hoverFor } from './features/hover';
+import { createSimulation } from './features/simulation';
+import { registerSimulationRequests } from './features/simulationRequest';
 import { findingDocUrl } from './lint';
 import type { DocumentKind, PolicyModel } from './policy/model';
 import { detectKind } from './policy/kinds';
@@ -23,6 +29,7 @@ export function startServer(connection: Connection): void {
   let settings: ServerSettings = defaultSettings;
   let hostReportsJsonSyntax = false;
   let canPullConfiguration = false;
+  let snippetSupport = false;
 
   const kindChoices = new Map<string, DocumentKind>();
   const iamData = loadIamData();
@@ -37,13 +44,31 @@ export function startServer(connection: Connection): void {
     lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
   });
 
+  // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run
+  // queued by an edit finishes before that edit's validation merges the simulation diagnostics.
+  const simulation = createSimulation({
+    connection,
+    documents,
+    logger,
+    revalidate: (doc) => scheduleValidation(doc),
+    overrides: () => settings.diagnostics,
+  });
+  registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
+
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     hostReportsJsonSyntax = init.hostReportsJsonSyntax === true;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    simulation.initialize(params);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // Saves re-run the scenario simulations that read the saved file.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        // Editing help (hover, completion, quick fixes).
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'iam-sts-studio' },
     };
@@ -51,11 +76,13 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
+    simulation.start();
   });
 
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) {
       settings = readSettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
+      simulation.configure((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
       revalidateAll();
     } else {
       void refreshSettings();
@@ -66,6 +93,7 @@ export function startServer(connection: Connection): void {
     if (!canPullConfiguration) return;
     const raw = await runSafe(logger, 'configuration', undefined, undefined, () => connection.workspace.getConfiguration('iamSts'));
     settings = readSettings(raw);
+    simulation.configure(raw);
     revalidateAll();
   }
 
@@ -111,7 +139,10 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
-        diagnostics: toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
+        diagnostics: [
+          ...toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
+          ...simulation.diagnosticsFor(document),
+        ],
       });
     });
   }
@@ -141,6 +172,26 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.uri);
     if (doc) scheduleValidation(doc);
   });
+
+  // Editing help: hover, completion and quick fixes read the same cached analysis as validation.
+  connection.onHover((params, token) =>
+    runSafe(logger, 'hover', null, token, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? hoverFor(await store.get(doc), params, await iamData) : null;
+    }),
+  );
+  connection.onCompletion((params, token) =>
+    runSafe(logger, 'completion', null, token, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? completionFor(await store.get(doc), params, await iamData, snippetSupport) : null;
+    }),
+  );
+  connection.onCodeAction((params, token) =>
+    runSafe(logger, 'codeAction', [], token, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? codeActionsFor(await store.get(doc), params) : [];
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();
