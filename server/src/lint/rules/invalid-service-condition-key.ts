@@ -1,3 +1,4 @@
+import { prefixedConditionKeys } from '../support/statements';
 import type { LintRule } from '../types';
 
 /**
@@ -9,18 +10,12 @@ export const invalidServiceConditionKey: LintRule = {
   code: 'INVALID_SERVICE_CONDITION_KEY',
   type: 'ERROR',
   check({ model, data }, report) {
-    for (const st of model.statements) {
-      for (const e of st.condition?.entries ?? []) {
-        const key = e.key.value;
-        const colon = key.indexOf(':');
-        if (colon <= 0) continue;
-        const prefix = key.slice(0, colon);
-        if (prefix.toLowerCase() === 'aws') continue;
-        const known = data.serviceExists(prefix) || (data.isFederationKeyPrefix(prefix) && !prefix.includes('.') && !prefix.includes('/'));
-        if (!known || data.conditionKey(key)) continue;
-        const owner = data.serviceName(prefix) ?? prefix;
-        report(e.key.range, `The condition key ${key} does not exist in the service ${owner}. Use a valid condition key.`);
-      }
+    for (const { entry, key, prefix } of prefixedConditionKeys(model.statements)) {
+      if (prefix.toLowerCase() === 'aws') continue;
+      const known = data.serviceExists(prefix) || (data.isFederationKeyPrefix(prefix) && !prefix.includes('.') && !prefix.includes('/'));
+      if (!known || data.conditionKey(key)) continue;
+      const owner = data.serviceName(prefix) ?? prefix;
+      report(entry.key.range, `The condition key ${key} does not exist in the service ${owner}. Use a valid condition key.`);
     }
   },
 };

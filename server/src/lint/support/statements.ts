@@ -60,3 +60,14 @@ export function valueIsTrue(v: ScalarValue): boolean {
 export function valueIsFalse(v: ScalarValue): boolean {
   return v.text.toLowerCase() === 'false';
 }
+
+/** Condition keys written as `prefix:name` (every entry of every statement), with their prefix. */
+export function* prefixedConditionKeys(statements: readonly Statement[]): Generator<{ entry: ConditionEntry; key: string; prefix: string }> {
+  for (const st of statements) {
+    for (const entry of st.condition?.entries ?? []) {
+      const key = entry.key.value;
+      const colon = key.indexOf(':');
+      if (colon > 0) yield { entry, key, prefix: key.slice(0, colon) };
+    }
+  }
+}
