@@ -113,3 +113,16 @@ test('answers hover, completion and code actions for a plain JSON file with noth
   assert.deepEqual(await completionLabels(uri, text, { line: 1, character: 4 }), []);
   assert.equal(client.exited, false);
 });
+
+test('answers a hover in one policy while a 5 MB file is open in another', async () => {
+  const statement = '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},';
+  const huge = `{"Version": "2012-10-17", "Statement": [${statement.repeat(Math.ceil((5 * 1024 * 1024) / statement.length))}{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`;
+  const opened = client.open('file:///tmp/huge-5mb.json', huge);
+  const uri = 'file:///tmp/hover-beside-huge.json';
+  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
+  await client.open(uri, text);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'GetObject') });
+  assert.match((hover?.contents as MarkupContent).value, /Access level: \*\*Read\*\*/);
+  const [notice] = await opened;
+  assert.match(notice.message, /Not validated: the file is 5\.0 MB/);
+});
