@@ -12,8 +12,25 @@ export function selectRange(uri: string, range: LspRange): void {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === wanted);
   if (!editor) return;
   const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
-  editor.selection = selection;
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const select = () => {
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  select();
+  // In a remote window (code-server, Remote-SSH) the code action's edit can restore the old
+  // cursor after this command ran. Put the placeholder selection back once if something other
+  // than the user's keyboard or mouse moves it away shortly after.
+  const watch = vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (e.textEditor !== editor || e.selections[0].isEqual(selection)) return; // our own selection
+    const byUser = e.kind === vscode.TextEditorSelectionChangeKind.Keyboard || e.kind === vscode.TextEditorSelectionChangeKind.Mouse;
+    if (!byUser) select();
+    stop();
+  });
+  const timer = setTimeout(() => stop(), 1500);
+  const stop = () => {
+    clearTimeout(timer);
+    watch.dispose();
+  };
 }
 
 export async function addOwnAccount(account: string): Promise<void> {
