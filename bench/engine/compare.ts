@@ -4,70 +4,14 @@
 // on which the two disagree. It never fails on speed.
 //
 //   node --import tsx bench/engine/compare.ts [--policies N] [--rounds N] [--show N]
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { evaluate, type Decision, type EvaluationRequest } from '../../server/src/engine';
-import { parsePolicyText } from '../../server/src/policy/parse';
-import type { PolicyModel } from '../../server/src/policy/model';
+import { ACCOUNT, buildBenchCases, CONTEXT, evaluateOurs, PRINCIPAL, type Case } from './cases';
+import type { Decision } from '../../server/src/engine';
 
 const ORACLE = '@cloud-copilot/iam-simulate';
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const PRINCIPAL = 'arn:aws:iam::111122223333:user/alice';
-const ACCOUNT = '111122223333';
-const NOW = new Date('2025-06-01T12:00:00Z');
-const CONTEXT = { 'aws:SourceIp': '10.0.0.1', 'aws:SecureTransport': 'true', 'aws:RequestedRegion': 'us-east-1' };
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-interface Case {
-  file: string;
-  text: string;
-  model: PolicyModel;
-  request: EvaluationRequest;
-}
-
-/** Concrete requests aimed at each policy's own statements: wildcards filled in, variables left out. */
-function buildCases(limit: number): Case[] {
-  const cases: Case[] = [];
-  for (const folder of ['identity-docs', 'managed']) {
-    const dir = path.join(CORPUS, folder);
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      if (cases.length >= limit * 3) return cases;
-      const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      const model = parsePolicyText(text).model;
-      if (!model) continue;
-      let made = 0;
-      for (const st of model.statements) {
-        if (made >= 3) break;
-        const action = st.action?.values.find((v) => v.jsonType === 'string' && !/[*?]/.test(v.text))?.text;
-        if (!action) continue;
-        const rawResource = st.resource?.values.find((v) => v.jsonType === 'string' && !v.text.includes('${'))?.text ?? '*';
-        const resource = rawResource === '*' ? '*' : concreteArn(rawResource);
-        cases.push({ file: `${folder}/${file}`, text, model, request: { principal: PRINCIPAL, action, resource, resourceAccount: ACCOUNT, context: CONTEXT } });
-        made++;
-      }
-    }
-  }
-  return cases;
-}
-
-/** A concrete ARN for a pattern: a real Region and account where the pattern has wildcards there. */
-function concreteArn(pattern: string): string {
-  const parts = pattern.split(':');
-  if (parts.length < 6) return pattern.replace(/\*/g, 'example').replace(/\?/g, 'x');
-  const fill = (part: string, value: string) => (/[*?]/.test(part) ? value : part);
-  parts[3] = fill(parts[3], 'us-east-1');
-  parts[4] = fill(parts[4], ACCOUNT);
-  const head = parts.slice(0, 5).join(':');
-  const rest = parts.slice(5).join(':').replace(/\*/g, 'example').replace(/\?/g, 'x');
-  return `${head}:${rest}`;
-}
-
-function ours(c: Case): Decision {
-  return evaluate(c.request, { identity: [{ model: c.model, label: c.file }] }, { now: NOW }).decision;
 }
 
 type RunSimulation = (simulation: unknown, options: unknown) => Promise<any>;
@@ -93,18 +37,29 @@ function oracleDecision(result: any): Decision | string {
   return `unknown: ${verdict}`;
 }
 
+/** Requests per second of our engine in one mode, after a warm-up round that compiles every policy. */
+function measureOurs(cases: Case[], rounds: number, explain: boolean): number {
+  for (const c of cases) evaluateOurs(c, explain);
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const c of cases) evaluateOurs(c, explain);
+  const ms = performance.now() - start;
+  const rate = (cases.length * rounds) / (ms / 1000);
+  const mode = explain ? 'explained' : 'decision only (explain: false)';
+  console.log(`ours, ${mode}: ${rate.toFixed(0)} requests/s (${rounds} rounds, ${ms.toFixed(0)} ms)`);
+  return rate;
+}
+
 async function main(): Promise<void> {
-  const cases = buildCases(arg('policies', 400));
+  const cases = buildBenchCases(arg('policies', 400));
   const rounds = arg('rounds', 5);
   const show = arg('show', 20);
   console.log(`${cases.length} requests from ${new Set(cases.map((c) => c.file)).size} corpus policies`);
 
-  for (const c of cases) ours(c); // warm-up: compiles every policy once
-  const start = performance.now();
-  for (let r = 0; r < rounds; r++) for (const c of cases) ours(c);
-  const oursMs = performance.now() - start;
-  const oursRate = (cases.length * rounds) / (oursMs / 1000);
-  console.log(`ours:   ${oursRate.toFixed(0)} requests/s (${rounds} rounds, ${oursMs.toFixed(0)} ms)`);
+  const explainedRate = measureOurs(cases, rounds, true);
+  const decisionRate = measureOurs(cases, rounds, false);
+  const modeMismatches = cases.filter((c) => evaluateOurs(c, true) !== evaluateOurs(c, false));
+  console.log(`explained and decision-only modes disagree on ${modeMismatches.length} requests`);
+  for (const c of modeMismatches.slice(0, show)) console.log(`  ${c.file}: ${c.request.action} on ${c.request.resource}`);
 
   const runSimulation = await loadOracle();
   if (!runSimulation) {
@@ -132,11 +87,12 @@ async function main(): Promise<void> {
   const oracleMs = performance.now() - oracleStart;
   const oracleRate = cases.length / (oracleMs / 1000);
   console.log(`oracle: ${oracleRate.toFixed(0)} requests/s (1 round, ${oracleMs.toFixed(0)} ms)`);
-  console.log(`ratio:  ours is ${(oursRate / oracleRate).toFixed(1)}x the oracle's throughput`);
+  console.log(`ratio, explained:     ours is ${(explainedRate / oracleRate).toFixed(1)}x the oracle's throughput`);
+  console.log(`ratio, decision only: ours is ${(decisionRate / oracleRate).toFixed(1)}x the oracle's throughput`);
 
   const rejected = verdicts.filter((v) => v.startsWith('error') || v.startsWith('unknown')).length;
   const disagreements = cases
-    .map((c, i) => ({ c, oracle: verdicts[i], mine: ours(c) }))
+    .map((c, i) => ({ c, oracle: verdicts[i], mine: evaluateOurs(c, false) }))
     .filter((d) => !d.oracle.startsWith('error') && !d.oracle.startsWith('unknown') && d.oracle !== d.mine);
   console.log(`oracle rejected ${rejected} requests (its input validation); compared ${cases.length - rejected}; disagreements: ${disagreements.length}`);
   const groups = new Map<string, typeof disagreements>();

@@ -12,7 +12,7 @@ import type { ContextValue, EvaluationOptions, EvaluationRequest, EvaluationResu
 export function evaluate(request: EvaluationRequest, policies: PolicySet, options: EvaluationOptions = {}): EvaluationResult {
   const now = options.now ?? new Date();
   const trustGoverned = isAssumeRoleAction(request.action);
-  const base = { now, managementAccountId: options.managementAccountId, trustGoverned };
+  const base = { now, managementAccountId: options.managementAccountId, trustGoverned, explain: options.explain !== false };
   const main = evaluateRequest(request, policies, { ...base, implied: false });
   if (!trustGoverned) return main;
 

@@ -69,6 +69,12 @@ export interface EvaluationOptions {
   now?: Date;
   /** SCPs and RCPs never apply to the organisation's management account. */
   managementAccountId?: string;
+  /**
+   * False: decide without explaining every statement, for bulk evaluation. The result keeps the
+   * decision, its summary and `decidedBy`; each policy's `statements` lists only the statements
+   * that applied, and `context` is left empty. Defaults to true.
+   */
+  explain?: boolean;
 }
 
 export type PolicyType = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';

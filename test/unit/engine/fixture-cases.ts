@@ -5,7 +5,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { arnMatches, compileArnPattern, compileGlob, evaluate, globMatches, type EvaluationResult, type PolicyInput, type PolicySet } from '../../../server/src/engine';
+import {
+  arnMatches,
+  compileArnPattern,
+  compileGlob,
+  evaluate,
+  globMatches,
+  type EvaluationOptions,
+  type EvaluationRequest,
+  type EvaluationResult,
+  type PolicyInput,
+  type PolicySet,
+} from '../../../server/src/engine';
 import { policyModelFromObject } from '../../../server/src/policy/parse';
 
 export const FIXTURE_DIR = path.join(__dirname, '..', '..', 'fixtures', 'engine');
@@ -56,6 +67,30 @@ function refText(r: EvaluationResult['explanation']['decidedBy'][number]): strin
   return `${p.type}${where}#${r.index}`;
 }
 
+/** What a case asks `evaluate`, or undefined for the glob and ARN-pattern cases that never call it. */
+export function caseInputs(file: FixtureFile, c: Json): { request: EvaluationRequest; policies: PolicySet; options: EvaluationOptions } | undefined {
+  if ('pattern' in c || 'arnPattern' in c) return undefined;
+  if ('condition' in c) {
+    const policy = {
+      Version: (c.version as string | undefined) ?? '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: c.condition }],
+    };
+    return {
+      request: { principal: (c.principal as string | undefined) ?? 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', context: c.context as never },
+      policies: { identity: [toModel(policy)] },
+      options: { now: new Date((c.now as string | undefined) ?? '2025-06-01T12:00:00Z') },
+    };
+  }
+  const request = { ...(file.defaults?.request ?? {}), ...((c.request as Json | undefined) ?? {}) };
+  const policies = toPolicySet({ ...(file.defaults?.policies ?? {}), ...((c.policies as Json | undefined) ?? {}) });
+  const options = { ...(file.defaults?.options ?? {}), ...((c.options as Json | undefined) ?? {}) };
+  return {
+    request: request as never,
+    policies,
+    options: { now: new Date((options.now as string | undefined) ?? '2025-06-01T12:00:00Z'), managementAccountId: options.managementAccountId as string | undefined },
+  };
+}
+
 /** Runs one case; returns nothing, throws an assertion error on a mismatch. */
 export function runCase(file: FixtureFile, c: Json): void {
   const source = (c.source ?? file.source) as string | undefined;
@@ -71,27 +106,13 @@ export function runCase(file: FixtureFile, c: Json): void {
     assert.equal(arnMatches(pattern, c.value as string), c.expected, `ARN pattern ${c.arnPattern} vs ${c.value}`);
     return;
   }
+  const { request, policies, options } = caseInputs(file, c)!;
+  const result = evaluate(request, policies, options);
   if ('condition' in c) {
-    const policy = {
-      Version: (c.version as string | undefined) ?? '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: c.condition }],
-    };
-    const result = evaluate(
-      { principal: (c.principal as string | undefined) ?? 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key', context: c.context as never },
-      { identity: [toModel(policy)] },
-      { now: new Date((c.now as string | undefined) ?? '2025-06-01T12:00:00Z') },
-    );
     const matched = result.decision === 'allowed';
     assert.equal(matched, c.expected, `condition ${JSON.stringify(c.condition)}: ${JSON.stringify(result.explanation.policies[0].statements[0].conditions)}`);
     return;
   }
-  const request = { ...(file.defaults?.request ?? {}), ...((c.request as Json | undefined) ?? {}) };
-  const policies = toPolicySet({ ...(file.defaults?.policies ?? {}), ...((c.policies as Json | undefined) ?? {}) });
-  const options = { ...(file.defaults?.options ?? {}), ...((c.options as Json | undefined) ?? {}) };
-  const result = evaluate(request as never, policies, {
-    now: new Date((options.now as string | undefined) ?? '2025-06-01T12:00:00Z'),
-    managementAccountId: options.managementAccountId as string | undefined,
-  });
   assert.equal(result.decision, c.expected, `${result.explanation.summary}\nnotes: ${result.explanation.notes.join(' | ')}`);
   if (c.decidedBy) assert.deepEqual(result.explanation.decidedBy.map(refText).sort(), [...(c.decidedBy as string[])].sort());
   if (c.summaryIncludes) assert.ok(result.explanation.summary.includes(c.summaryIncludes as string), result.explanation.summary);

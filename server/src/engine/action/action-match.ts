@@ -1,13 +1,24 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import type { CompiledStatement } from '../compile/compile-policy';
-import type { ElementMatch } from '../types';
-import { globMatches } from '../wildcard/glob';
+import type { ActionIndex, CompiledActionPattern, CompiledStatement } from '../compile/compile-policy';
+import type { ElementMatch, ValueRef } from '../types';
+import { globMatchesFolded } from '../wildcard/glob';
 
 export function statementMatchesAction(action: CompiledStatement['action'], requestAction: string): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
-  const matched = action.patterns.filter((p) => globMatches(p.glob, requestAction)).map((p) => p.ref);
+  const lowerAction = requestAction.toLowerCase();
+  const matched: ValueRef[] = [];
+  // Candidates in pattern order (both lists ascend), so `matched` keeps the policy's order.
+  const own = ownService(action.index, lowerAction);
+  const any = action.index.anyService;
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < any.length) {
+    const next = j >= any.length || (i < own.length && own[i] < any[j]) ? own[i++] : any[j++];
+    const p = action.patterns[next];
+    if (globMatchesFolded(p.glob, lowerAction)) matched.push(p.ref);
+  }
   if (action.element === 'Action') return { matches: matched.length > 0, element: 'Action', matched };
   return {
     matches: matched.length === 0,
@@ -15,4 +26,27 @@ export function statementMatchesAction(action: CompiledStatement['action'], requ
     matched,
     note: matched.length > 0 ? `NotAction lists ${requestAction}, so the statement does not cover it.` : undefined,
   };
+}
+
+const NONE: readonly number[] = [];
+
+function ownService(index: ActionIndex, lowerAction: string): readonly number[] {
+  const colon = lowerAction.indexOf(':');
+  return (colon < 0 ? undefined : index.byService.get(lowerAction.slice(0, colon))) ?? NONE;
+}
+
+/**
+ * `statementMatchesAction(...).matches` without the explanation; `lowerAction` is the request
+ * action lower-cased. Only the patterns of the action's own service, and those that may match
+ * any service, are tried (see `ActionIndex`).
+ */
+export function actionMatches(action: CompiledStatement['action'], lowerAction: string): boolean {
+  if (!action) return false;
+  const listed = anyPatternMatches(action.patterns, ownService(action.index, lowerAction), lowerAction) || anyPatternMatches(action.patterns, action.index.anyService, lowerAction);
+  return action.element === 'Action' ? listed : !listed;
+}
+
+function anyPatternMatches(patterns: readonly CompiledActionPattern[], positions: readonly number[], lowerAction: string): boolean {
+  for (let i = 0; i < positions.length; i++) if (globMatchesFolded(patterns[positions[i]].glob, lowerAction)) return true;
+  return false;
 }

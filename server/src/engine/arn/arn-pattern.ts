@@ -21,6 +21,8 @@ export interface ArnPattern {
   matchesEverything: boolean;
   /** Per part before the resource: it ends with a `*` wildcard, so it may run past colons. */
   spills: boolean[];
+  /** Some part spills. */
+  anySpills: boolean;
 }
 
 export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
@@ -46,6 +48,7 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
     parts: globs,
     matchesEverything: globs.length === 1 && globs[0].matchesEverything,
     spills,
+    anySpills: spills.includes(true),
   };
 }
 
@@ -64,9 +67,24 @@ export function splitArn(value: string, parts: number = ARN_PARTS): string[] {
 
 export function arnMatches(pattern: ArnPattern, value: string): boolean {
   if (pattern.matchesEverything) return true;
-  const valueParts = splitArn(value);
-  if (valueParts.length === pattern.parts.length && pattern.parts.every((glob, i) => globMatches(glob, valueParts[i]))) return true;
-  return pattern.parts.length === ARN_PARTS && pattern.spills.some(Boolean) && spillingMatch(pattern, value);
+  return arnMatchesSplit(pattern, value, splitArn(value));
+}
+
+/** As `arnMatches`, with the value already split by `splitArn` (split once, match many). */
+export function arnMatchesSplit(pattern: ArnPattern, value: string, valueParts: readonly string[]): boolean {
+  if (pattern.matchesEverything) return true;
+  const globs = pattern.parts;
+  if (valueParts.length === globs.length) {
+    let all = true;
+    for (let i = 0; i < globs.length; i++) {
+      if (!globMatches(globs[i], valueParts[i])) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return globs.length === ARN_PARTS && pattern.anySpills && spillingMatch(pattern, value);
 }
 
 /**

@@ -14,6 +14,18 @@ export interface CompiledActionPattern {
   glob: Glob;
 }
 
+/**
+ * Action patterns grouped by service, so a request is matched only against its own service's
+ * patterns. A pattern whose text before the first colon is plain ASCII (no `*` or `?`) can only
+ * match an action with that same service (compared lower-cased); every other pattern is in
+ * `anyService` and always tried.
+ */
+export interface ActionIndex {
+  /** Positions in `patterns`, ascending. */
+  byService: Map<string, number[]>;
+  anyService: number[];
+}
+
 export interface CompiledResourcePattern {
   ref: ValueRef;
   template: Template;
@@ -37,8 +49,12 @@ export interface CompiledConditionValue {
 export interface CompiledCondition {
   operator: ParsedOperatorName;
   key: string;
+  /** `key` lower-cased once: context keys are case-insensitive. */
+  lowerKey: string;
   range: OffsetRange;
   values: CompiledConditionValue[];
+  /** Every well-formed prepared value, when no value holds a variable; else undefined (resolved per request). */
+  staticValues: unknown[] | undefined;
 }
 
 export interface CompiledStatement {
@@ -46,7 +62,7 @@ export interface CompiledStatement {
   range: OffsetRange;
   sid: string | undefined;
   effect: 'Allow' | 'Deny' | 'invalid';
-  action: { element: 'Action' | 'NotAction'; patterns: CompiledActionPattern[] } | undefined;
+  action: { element: 'Action' | 'NotAction'; patterns: CompiledActionPattern[]; index: ActionIndex } | undefined;
   resource: { element: 'Resource' | 'NotResource'; patterns: CompiledResourcePattern[] } | undefined;
   principal: { element: 'Principal' | 'NotPrincipal'; entries: CompiledPrincipalEntry[] } | undefined;
   conditions: CompiledCondition[];
@@ -95,10 +111,7 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
     range: st.range,
     sid: st.sid?.value || undefined,
     effect,
-    action: actionList && {
-      element: st.action ? 'Action' : 'NotAction',
-      patterns: stringValues(actionList).map((v) => ({ ref: ref(v), glob: compileGlob(v.text, true) })),
-    },
+    action: actionList && compileActions(st.action ? 'Action' : 'NotAction', actionList),
     resource: resourceList && {
       element: st.resource ? 'Resource' : 'NotResource',
       patterns: stringValues(resourceList).map((v) => {
@@ -113,21 +126,47 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
     conditions: (st.condition?.entries ?? []).map((entry) => {
       const operator = parseOperatorName(entry.operator.value);
       const substitutes = variablesEnabled && operator.operator?.acceptsVariables === true;
+      const values: CompiledConditionValue[] = entry.values.map((v) => {
+        const template = parseTemplate(v.text, substitutes);
+        const prepared =
+          operator.operator && !template.hasVariables ? operator.operator.prepare({ text: v.text, parts: staticParts(template) }) : undefined;
+        return { ref: ref(v), template, prepared };
+      });
+      const allStatic = values.every((v) => !v.template.hasVariables);
       return {
         operator,
         key: entry.key.value,
+        lowerKey: entry.key.value.toLowerCase(),
         range: { start: entry.key.range.start, end: entry.valuesRange.end },
-        values: entry.values.map((v) => {
-          const template = parseTemplate(v.text, substitutes);
-          const prepared =
-            operator.operator && !template.hasVariables
-              ? operator.operator.prepare({ text: v.text, parts: staticParts(template) })
-              : undefined;
-          return { ref: ref(v), template, prepared };
-        }),
+        values,
+        staticValues: allStatic ? values.filter((v) => v.prepared !== undefined).map((v) => v.prepared) : undefined,
       };
     }),
   };
+}
+
+function compileActions(element: 'Action' | 'NotAction', list: StringListElement): NonNullable<CompiledStatement['action']> {
+  const patterns = stringValues(list).map((v) => ({ ref: ref(v), glob: compileGlob(v.text, true) }));
+  const index: ActionIndex = { byService: new Map(), anyService: [] };
+  for (let i = 0; i < patterns.length; i++) {
+    const service = literalService(patterns[i].ref.value);
+    if (service === undefined) {
+      index.anyService.push(i);
+      continue;
+    }
+    const positions = index.byService.get(service);
+    if (positions) positions.push(i);
+    else index.byService.set(service, [i]);
+  }
+  return { element, patterns, index };
+}
+
+const LITERAL_SERVICE = /^[\x00-\x29\x2b-\x39\x3b-\x3e\x40-\x7f]*:/;
+
+/** The lower-cased service of an action pattern whose service part is plain ASCII without wildcards. */
+export function literalService(pattern: string): string | undefined {
+  const m = LITERAL_SERVICE.exec(pattern);
+  return m ? m[0].slice(0, -1).toLowerCase() : undefined;
 }
 
 /** Only string entries take part in matching; a number or object in Action/Resource is a grammar error. */

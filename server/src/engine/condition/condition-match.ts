@@ -33,7 +33,7 @@ interface PreparedValue {
 
 function evaluateCondition(condition: CompiledCondition, context: RequestContext): ConditionExplanation {
   const { operator: parsed, key, range } = condition;
-  const requestValues = context.get(key) ?? [];
+  const requestValues = context.getLower(condition.lowerKey) ?? [];
   const keyPresent = requestValues.length > 0;
   const base = { operator: parsed.written, key, range, keyPresent, requestValues };
   const op = parsed.operator;
@@ -94,11 +94,69 @@ function evaluateCondition(condition: CompiledCondition, context: RequestContext
 function prepareValue(v: CompiledConditionValue, op: ConditionOperator, context: RequestContext, unresolved: string[]): PreparedValue | undefined {
   if (!v.template.hasVariables) return v.prepared === undefined ? undefined : { ref: v.ref, prepared: v.prepared };
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
-  const resolved = resolveTemplate(v.template, (key) => context.single(key));
+  const resolved = resolveTemplate(v.template, context.lookup);
   if (!resolved.ok) {
     unresolved.push(...resolved.unresolved);
     return undefined;
   }
   const prepared = op.prepare({ text: resolved.text, parts: resolved.parts });
   return prepared === undefined ? undefined : { ref: v.ref, prepared };
+}
+
+/**
+ * Whether every condition holds: `evaluateConditions(...).matches` by the same rules, without
+ * the explanation, stopping at the first condition or value that settles it.
+ */
+export function conditionsHold(conditions: readonly CompiledCondition[], context: RequestContext): boolean {
+  for (let i = 0; i < conditions.length; i++) if (!conditionHolds(conditions[i], context)) return false;
+  return true;
+}
+
+function conditionHolds(condition: CompiledCondition, context: RequestContext): boolean {
+  const parsed = condition.operator;
+  const op = parsed.operator;
+  if (!op) return false;
+  const values = condition.staticValues ?? resolvedValues(condition, op, context);
+  const requestValues = context.getLower(condition.lowerKey);
+  const keyPresent = requestValues !== undefined && requestValues.length > 0;
+  if (op.testsPresence) {
+    const presence = keyPresent ? 'present' : 'absent';
+    for (let i = 0; i < values.length; i++) if (op.test(presence, values[i])) return true;
+    return false;
+  }
+  if (parsed.qualifier === 'ForAllValues') {
+    if (!keyPresent) return true;
+    // Each request value must satisfy the operator: match some value, or (negated) none.
+    for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values) === op.negated) return false;
+    return true;
+  }
+  if (parsed.qualifier === 'ForAnyValue') {
+    if (!keyPresent) return parsed.ifExists;
+    for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values) !== op.negated) return true;
+    return false;
+  }
+  if (!keyPresent) return parsed.ifExists || op.negated;
+  for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values)) return !op.negated;
+  return op.negated;
+}
+
+function someValueMatches(op: ConditionOperator, requestValue: string, values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) if (op.test(requestValue, values[i])) return true;
+  return false;
+}
+
+/** Prepared values with policy variables substituted; values whose variables have no value drop out. */
+function resolvedValues(condition: CompiledCondition, op: ConditionOperator, context: RequestContext): unknown[] {
+  const out: unknown[] = [];
+  for (const v of condition.values) {
+    if (!v.template.hasVariables) {
+      if (v.prepared !== undefined) out.push(v.prepared);
+      continue;
+    }
+    const resolved = resolveTemplate(v.template, context.lookup);
+    if (!resolved.ok) continue;
+    const prepared = op.prepare({ text: resolved.text, parts: resolved.parts });
+    if (prepared !== undefined) out.push(prepared);
+  }
+  return out;
 }

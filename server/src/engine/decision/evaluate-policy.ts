@@ -1,25 +1,40 @@
 // One policy against one request: every statement explained, plus whether any Allow or
 // Deny applied.
 import { compilePolicy } from '../compile/compile-policy';
-import { evaluateStatement, type PreparedRequest } from '../statement/evaluate-statement';
-import type { LabeledPolicy, PolicyExplanation, PolicyInput, PolicyRef, PolicyType, StatementExplanation } from '../types';
-
-export function toLabeled(input: PolicyInput, fallbackLabel: string): LabeledPolicy {
-  return 'model' in input && 'label' in input ? input : { model: input, label: fallbackLabel };
-}
+import { evaluateStatement, statementApplies, type PreparedRequest } from '../statement/evaluate-statement';
+import type { PolicyExplanation, PolicyInput, PolicyRef, PolicyType, StatementExplanation } from '../types';
 
 export function evaluatePolicy(
   input: PolicyInput,
   ref: Omit<PolicyRef, 'label'>,
-  fallbackLabel: string,
+  /** A resource policy that is a role trust policy (for its default label). */
+  trust: boolean,
   request: PreparedRequest,
   applicable: boolean,
-  note?: string,
+  note: string | undefined,
+  /** False: explain only the statements that apply, and leave the others out. */
+  explain: boolean,
 ): PolicyExplanation {
-  const { model, label } = toLabeled(input, fallbackLabel);
+  const labeled = 'model' in input && 'label' in input;
+  const model = labeled ? input.model : input;
+  // The default label is built only for unlabelled policies: bulk callers label theirs.
+  const label = labeled ? input.label : defaultLabel(ref.type, ref.index, ref.level, trust);
   const policyRef: PolicyRef = { ...ref, label };
   const compiled = compilePolicy(model);
   const isResourcePolicy = ref.type === 'resource';
+  if (!explain) {
+    const applying: StatementExplanation[] = [];
+    let allows = false;
+    let denies = false;
+    for (const st of compiled.statements) {
+      if (!statementApplies(st, request, isResourcePolicy)) continue;
+      const explained = evaluateStatement(st, policyRef, request, isResourcePolicy);
+      applying.push(explained);
+      if (explained.effect === 'Allow') allows = true;
+      else if (explained.effect === 'Deny') denies = true;
+    }
+    return { ref: policyRef, range: compiled.range, applicable, note, allows, denies, statements: applying };
+  }
   const statements = compiled.statements.map((st) => evaluateStatement(st, policyRef, request, isResourcePolicy));
   return {
     ref: policyRef,
@@ -33,7 +48,12 @@ export function evaluatePolicy(
 }
 
 export function applyingStatements(policies: readonly PolicyExplanation[], effect: 'Allow' | 'Deny'): StatementExplanation[] {
-  return policies.filter((p) => p.applicable).flatMap((p) => p.statements.filter((s) => s.applies && s.effect === effect));
+  const out: StatementExplanation[] = [];
+  for (const p of policies) {
+    if (!p.applicable) continue;
+    for (const s of p.statements) if (s.applies && s.effect === effect) out.push(s);
+  }
+  return out;
 }
 
 export function defaultLabel(type: PolicyType, index: number, level?: number, trust = false): string {

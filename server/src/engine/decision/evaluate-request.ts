@@ -8,15 +8,16 @@
 //    identity policies); otherwise identity ∩ boundary ∩ session;
 // 4. cross-account: both sides must allow;
 // 5. role trust policies and KMS key policies must always allow themselves.
-import { arnAccount } from '../arn/arn-pattern';
+import { arnAccount, splitArn } from '../arn/arn-pattern';
 import { buildRequestContext } from '../context/request-context';
-import { isIamCaller, parseCaller } from '../principal/request-principal';
+import { cachedCaller, isIamCaller } from '../principal/request-principal';
 import type { PreparedRequest } from '../statement/evaluate-statement';
 import type {
   Decision,
   EvaluationRequest,
   EvaluationResult,
   PolicyExplanation,
+  PolicyInput,
   PolicyRef,
   PolicySet,
   PrincipalMatchKind,
@@ -34,16 +35,27 @@ export interface RequestEvaluationOptions {
   trustGoverned: boolean;
   /** Evaluating a permission checked inside another call (sts:TagSession during AssumeRole). */
   implied: boolean;
+  /** False: policies list only their applying statements, and the context is not copied out. */
+  explain: boolean;
 }
 
 /** Resource-policy principals that grant on their own in the same account. */
 const DIRECT_GRANT: readonly PrincipalMatchKind[] = ['user', 'roleSession', 'federatedUser', 'wildcard', 'root', 'service', 'federated'];
 
 export function evaluateRequest(request: EvaluationRequest, policies: PolicySet, options: RequestEvaluationOptions): EvaluationResult {
-  const caller = parseCaller(request.principal, request.credentials);
+  const caller = cachedCaller(request.principal, request.credentials);
+  const resourceParts = splitArn(request.resource);
   const resourceAccount = request.resourceAccount ?? arnAccount(request.resource) ?? caller.account;
   const context = buildRequestContext(request.context, caller, resourceAccount, request.credentials, options.now);
-  const prepared: PreparedRequest = { action: request.action, resource: request.resource, caller, context };
+  const prepared: PreparedRequest = {
+    action: request.action,
+    lowerAction: request.action.toLowerCase(),
+    resource: request.resource,
+    resourceParts,
+    caller,
+    context,
+  };
+  const explain = options.explain;
   const crossAccount = caller.account !== undefined && resourceAccount !== undefined && caller.account !== resourceAccount;
   const iam = isIamCaller(caller);
   const isRoot = caller.kind === 'root';
@@ -74,27 +86,21 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet,
       : undefined;
   for (const skip of [policies.scp && scpSkip, policies.rcp && rcpSkip]) if (skip) notes.push(skip);
 
-  const scpLevels = policies.scp?.map((level, li) =>
-    level.map((p, i) => evaluatePolicy(p, { type: 'scp', index: i, level: li }, defaultLabel('scp', i, li), prepared, !scpSkip, scpSkip)),
-  );
-  const rcpLevels = policies.rcp?.map((level, li) =>
-    level.map((p, i) => evaluatePolicy(p, { type: 'rcp', index: i, level: li }, defaultLabel('rcp', i, li), prepared, !rcpSkip, rcpSkip)),
-  );
-  const resourcePolicy =
-    policies.resource && evaluatePolicy(policies.resource, { type: 'resource', index: 0 }, defaultLabel('resource', 0, undefined, trust), prepared, true);
-  const identity = (policies.identity ?? []).map((p, i) =>
-    evaluatePolicy(p, { type: 'identity', index: i }, defaultLabel('identity', i), prepared, !principalSkip, principalSkip),
-  );
-  const boundary = policies.boundary && evaluatePolicy(policies.boundary, { type: 'boundary', index: 0 }, defaultLabel('boundary', 0), prepared, !principalSkip, principalSkip);
-  const session = policies.session && evaluatePolicy(policies.session, { type: 'session', index: 0 }, defaultLabel('session', 0), prepared, !principalSkip, principalSkip);
-  const all: PolicyExplanation[] = [
-    ...(scpLevels ?? []).flat(),
-    ...(rcpLevels ?? []).flat(),
-    ...(resourcePolicy ? [resourcePolicy] : []),
-    ...identity,
-    ...(boundary ? [boundary] : []),
-    ...(session ? [session] : []),
-  ];
+  const all: PolicyExplanation[] = [];
+  const scpLevels = policies.scp && evaluateLevels(policies.scp, 'scp', prepared, scpSkip, explain, all);
+  const rcpLevels = policies.rcp && evaluateLevels(policies.rcp, 'rcp', prepared, rcpSkip, explain, all);
+  const resourcePolicy = policies.resource && evaluatePolicy(policies.resource, { type: 'resource', index: 0 }, trust, prepared, true, undefined, explain);
+  if (resourcePolicy) all.push(resourcePolicy);
+  const identity: PolicyExplanation[] = [];
+  const identityInputs = policies.identity ?? [];
+  for (let i = 0; i < identityInputs.length; i++) {
+    identity.push(evaluatePolicy(identityInputs[i], { type: 'identity', index: i }, false, prepared, !principalSkip, principalSkip, explain));
+  }
+  for (const p of identity) all.push(p);
+  const boundary = policies.boundary && evaluatePolicy(policies.boundary, { type: 'boundary', index: 0 }, false, prepared, !principalSkip, principalSkip, explain);
+  if (boundary) all.push(boundary);
+  const session = policies.session && evaluatePolicy(policies.session, { type: 'session', index: 0 }, false, prepared, !principalSkip, principalSkip, explain);
+  if (session) all.push(session);
 
   const finish = (decision: Decision, summary: string, decidedBy: StatementExplanation[], missingAllow?: PolicyRef): EvaluationResult => ({
     decision,
@@ -107,7 +113,7 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet,
       crossAccount,
       principalAccount: caller.account,
       resourceAccount,
-      context: context.toRecord(),
+      context: explain ? context.toRecord() : {},
       related: [],
     },
   });
@@ -222,4 +228,26 @@ export function evaluateRequest(request: EvaluationRequest, policies: PolicySet,
 
 function toStatementRef(st: StatementExplanation): StatementRef {
   return { policy: st.policy, index: st.index, sid: st.sid, effect: st.effect === 'Deny' ? 'Deny' : 'Allow', range: st.range };
+}
+
+/** SCPs or RCPs, one list per organisation level; each result is also appended to `all`. */
+function evaluateLevels(
+  levels: PolicyInput[][],
+  type: 'scp' | 'rcp',
+  prepared: PreparedRequest,
+  skip: string | undefined,
+  explain: boolean,
+  all: PolicyExplanation[],
+): PolicyExplanation[][] {
+  const out: PolicyExplanation[][] = [];
+  for (let li = 0; li < levels.length; li++) {
+    const level: PolicyExplanation[] = [];
+    for (let i = 0; i < levels[li].length; i++) {
+      const result = evaluatePolicy(levels[li][i], { type, index: i, level: li }, false, prepared, !skip, skip, explain);
+      level.push(result);
+      all.push(result);
+    }
+    out.push(level);
+  }
+  return out;
 }

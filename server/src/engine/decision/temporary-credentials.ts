@@ -12,6 +12,7 @@ export function credentialIssuer(caller: CallerIdentity, credentials: Credential
 
 /** Why the credentials cannot call this action at all, or undefined when they can. */
 export function temporaryCredentialLimit(issuer: CredentialIssuer | undefined, mfa: boolean, action: string): string | undefined {
+  if (issuer !== 'GetSessionToken' && issuer !== 'GetFederationToken') return undefined;
   const [service = '', name = ''] = action.toLowerCase().split(':');
   if (issuer === 'GetSessionToken') {
     if (service === 'iam' && !mfa) return 'credentials from GetSessionToken without MFA cannot call IAM';

@@ -131,3 +131,27 @@ export function principalType(caller: CallerIdentity): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * `parseCaller` remembered per principal string and the two credential facts it reads: a bulk
+ * evaluation asks for the same few callers over and over. The engine only reads the result;
+ * the cache is dropped whole when it grows past a bound.
+ */
+const callerCache = new Map<string, CallerIdentity>();
+const CALLER_CACHE_LIMIT = 1000;
+
+export function cachedCaller(principal: string, credentials: CredentialFacts | undefined): CallerIdentity {
+  const key = credentials ? `${principal}\u0000${optionalKey(credentials.uniqueId)}\u0000${optionalKey(credentials.roleArn)}` : principal;
+  let caller = callerCache.get(key);
+  if (!caller) {
+    if (callerCache.size >= CALLER_CACHE_LIMIT) callerCache.clear();
+    caller = parseCaller(principal, credentials);
+    callerCache.set(key, caller);
+  }
+  return caller;
+}
+
+/** Keeps absent apart from every string value, the empty string included. */
+function optionalKey(value: string | undefined): string {
+  return value === undefined ? '-' : `+${JSON.stringify(value)}`;
+}

@@ -2,7 +2,7 @@
 // policy variables substituted (2012-10-17 policies only).
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
-import { arnMatches, compileArnPattern } from '../arn/arn-pattern';
+import { arnMatches, arnMatchesSplit, compileArnPattern } from '../arn/arn-pattern';
 import type { CompiledResourcePattern, CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch } from '../types';
 import { resolveTemplate, type VariableLookup } from '../variables/policy-variables';
@@ -39,4 +39,33 @@ function patternMatches(p: CompiledResourcePattern, value: string, lookup: Varia
     return false;
   }
   return arnMatches(compileArnPattern(resolved.parts), value);
+}
+
+/**
+ * `statementMatchesResource(...).matches` without the explanation; `requestParts` is the
+ * request resource split by `splitArn`.
+ */
+export function resourceMatches(
+  resource: CompiledStatement['resource'],
+  requestResource: string,
+  requestParts: readonly string[],
+  lookup: VariableLookup,
+  impliedWhenAbsent: boolean,
+): boolean {
+  if (!resource) return impliedWhenAbsent;
+  const patterns = resource.patterns;
+  let listed = false;
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i];
+    if (p.pattern ? arnMatchesSplit(p.pattern, requestResource, requestParts) : resolvedPatternMatches(p, requestResource, lookup)) {
+      listed = true;
+      break;
+    }
+  }
+  return resource.element === 'Resource' ? listed : !listed;
+}
+
+function resolvedPatternMatches(p: CompiledResourcePattern, value: string, lookup: VariableLookup): boolean {
+  const resolved = resolveTemplate(p.template, lookup);
+  return resolved.ok && arnMatches(compileArnPattern(resolved.parts), value);
 }

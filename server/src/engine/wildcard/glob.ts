@@ -111,7 +111,12 @@ function makeSegment(text: string, anyPositions: number[]): Segment {
 
 export function globMatches(glob: Glob, value: string): boolean {
   if (glob.matchesEverything) return true;
-  const text = glob.ignoreCase ? value.toLowerCase() : value;
+  return globMatchesFolded(glob, glob.ignoreCase ? value.toLowerCase() : value);
+}
+
+/** As `globMatches`, for a value already lower-cased when the glob ignores case (lower-case once, match many). */
+export function globMatchesFolded(glob: Glob, text: string): boolean {
+  if (glob.matchesEverything) return true;
   const segs = glob.segments;
   if (glob.anchored) return text.length === segs[0].text.length && segmentAt(segs[0], text, 0);
   if (text.length < glob.minLength) return false;
