@@ -1,8 +1,10 @@
 // Every lint rule, in one list. Adding a rule: write rules/<kebab-code>.ts and list it here.
 import type { LintRule } from './types';
 import { actionsAndResourcesNeverMatch } from './rules/actions-and-resources-never-match';
+import { allowNotActionWithUnsupportedTagConditionKeyForService } from './rules/allow-not-action-with-unsupported-tag-condition-key-for-service';
 import { allowShadowedByDeny } from './rules/allow-shadowed-by-deny';
 import { allowWithNotPrincipal } from './rules/allow-with-not-principal';
+import { allowWithUnsupportedTagConditionKeyForService } from './rules/allow-with-unsupported-tag-condition-key-for-service';
 import { arnAccountNotAllowed } from './rules/arn-account-not-allowed';
 import { arnRegionNotAllowed } from './rules/arn-region-not-allowed';
 import { createSlrWithNotActionAndNotResource } from './rules/create-slr-with-not-action-and-not-resource';
@@ -12,6 +14,9 @@ import { createSlrWithStarInActionAndResource } from './rules/create-slr-with-st
 import { createSlrWithStarInResourceAndNotAction } from './rules/create-slr-with-star-in-resource-and-not-action';
 import { createSlrWithStarInResource } from './rules/create-slr-with-star-in-resource';
 import { dataTypeMismatch } from './rules/data-type-mismatch';
+import { denyNotActionWithUnsupportedTagConditionKeyForService } from './rules/deny-not-action-with-unsupported-tag-condition-key-for-service';
+import { denyWithUnsupportedTagConditionKeyForService } from './rules/deny-with-unsupported-tag-condition-key-for-service';
+import { deprecatedGlobalConditionKey } from './rules/deprecated-global-condition-key';
 import { duplicateKeysWithDifferentCase } from './rules/duplicate-keys-with-different-case';
 import { emptyArrayAction } from './rules/empty-array-action';
 import { emptyArrayConditionForallvalues } from './rules/empty-array-condition-forallvalues';
@@ -25,22 +30,27 @@ import { emptyObjectPrincipal } from './rules/empty-object-principal';
 import { emptySidValue } from './rules/empty-sid-value';
 import { emptyVariable } from './rules/empty-variable';
 import { equivalentToNullFalse } from './rules/equivalent-to-null-false';
+import { federatedPrincipalNotSupported } from './rules/federated-principal-not-supported';
 import { forAllValuesWithSingleValuedKey } from './rules/forallvalues-with-single-valued-key';
+import { improveIpRange } from './rules/improve-ip-range';
 import { invalidAction } from './rules/invalid-action';
 import { invalidArnAccount } from './rules/invalid-arn-account';
 import { invalidArnPrefix } from './rules/invalid-arn-prefix';
 import { invalidArnRegion } from './rules/invalid-arn-region';
+import { invalidArnResource } from './rules/invalid-arn-resource';
 import { invalidArnServiceCase } from './rules/invalid-arn-service-case';
 import { invalidConditionKeyFormat } from './rules/invalid-condition-key-format';
 import { invalidConditionMultipleBoolean } from './rules/invalid-condition-multiple-boolean';
 import { invalidConditionOperator } from './rules/invalid-condition-operator';
 import { invalidDateValue } from './rules/invalid-date-value';
 import { invalidEffect } from './rules/invalid-effect';
+import { invalidFederatedPrincipalSyntaxInRoleTrustPolicy } from './rules/invalid-federated-principal-syntax-in-role-trust-policy';
 import { invalidGlobalConditionKey } from './rules/invalid-global-condition-key';
 import { invalidPartition } from './rules/invalid-partition';
 import { invalidPolicyElement } from './rules/invalid-policy-element';
 import { invalidPrincipalFormat } from './rules/invalid-principal-format';
 import { invalidPrincipalKey } from './rules/invalid-principal-key';
+import { invalidRegion } from './rules/invalid-region';
 import { invalidRoleReference } from './rules/invalid-role-reference';
 import { invalidServiceConditionKey } from './rules/invalid-service-condition-key';
 import { invalidServiceInAction } from './rules/invalid-service-in-action';
@@ -49,7 +59,12 @@ import { invalidService } from './rules/invalid-service';
 import { invalidUserReference } from './rules/invalid-user-reference';
 import { invalidVariableForOperator } from './rules/invalid-variable-for-operator';
 import { invalidVersion } from './rules/invalid-version';
+import { invalidVpcFormat } from './rules/invalid-vpc-format';
+import { invalidVpceFormat } from './rules/invalid-vpce-format';
+import { mismatchedActionForPrincipal } from './rules/mismatched-action-for-principal';
 import { missingAction } from './rules/missing-action';
+import { missingActionForConditionKey } from './rules/missing-action-for-condition-key';
+import { missingActionForRolesAnywhereTrustPolicy } from './rules/missing-action-for-roles-anywhere-trust-policy';
 import { missingArnField } from './rules/missing-arn-field';
 import { missingArnRegion } from './rules/missing-arn-region';
 import { missingAudienceForSamlPrincipal } from './rules/missing-audience-for-saml-principal';
@@ -59,11 +74,13 @@ import { missingEffect } from './rules/missing-effect';
 import { missingExternalIdForThirdPartyPrincipal } from './rules/missing-external-id-for-third-party-principal';
 import { missingGithubRepoConditionKey } from './rules/missing-github-repo-condition-key';
 import { missingMfaForHumanPrincipal } from './rules/missing-mfa-for-human-principal';
+import { missingPairedConditionKeys } from './rules/missing-paired-condition-keys';
 import { missingPrincipal } from './rules/missing-principal';
 import { missingQualifier } from './rules/missing-qualifier';
 import { missingQuoteInVariable } from './rules/missing-quote-in-variable';
 import { missingResource } from './rules/missing-resource';
 import { missingStatement } from './rules/missing-statement';
+import { missingTagKeyInCondition } from './rules/missing-tag-key-in-condition';
 import { missingVersion } from './rules/missing-version';
 import { nullWithIfExists } from './rules/null-with-if-exists';
 import { nullWithQualifier } from './rules/null-with-qualifier';
@@ -78,17 +95,26 @@ import { policySizeExceedsRcpQuota } from './rules/policy-size-exceeds-rcp-quota
 import { policySizeExceedsResourcePolicyQuota } from './rules/policy-size-exceeds-resource-policy-quota';
 import { policySizeExceedsRoleTrustPolicyQuota } from './rules/policy-size-exceeds-role-trust-policy-quota';
 import { policySizeExceedsScpQuota } from './rules/policy-size-exceeds-scp-quota';
+import { privateIpAddress } from './rules/private-ip-address';
+import { privateIpAddressSubset } from './rules/private-ip-address-subset';
+import { privateNotIpAddress } from './rules/private-not-ip-address';
+import { privateNotIpAddressSubset } from './rules/private-not-ip-address-subset';
 import { rcpSyntaxErrorAllow } from './rules/rcp-syntax-error-allow';
 import { rcpSyntaxErrorNotAction } from './rules/rcp-syntax-error-not-action';
 import { rcpSyntaxErrorPrincipal } from './rules/rcp-syntax-error-principal';
 import { rcpUnsupportedService } from './rules/rcp-unsupported-service';
 import { redundantAction } from './rules/redundant-action';
+import { redundantConditionValueNum } from './rules/redundant-condition-value-num';
 import { redundantResource } from './rules/redundant-resource';
+import { redundantStatement } from './rules/redundant-statement';
+import { restrictAccessToServicePrincipal } from './rules/restrict-access-to-service-principal';
 import { roleTrustPolicySyntaxErrorNotPrincipal } from './rules/role-trust-policy-syntax-error-notprincipal';
 import { roleTrustPolicySyntaxErrorResource } from './rules/role-trust-policy-syntax-error-resource';
+import { roleTrustPolicyUnsupportedWildcardInPrincipal } from './rules/role-trust-policy-unsupported-wildcard-in-principal';
 import { scpSyntaxErrorPrincipal } from './rules/scp-syntax-error-principal';
 import { sessionPolicySizeExceedsQuota } from './rules/session-policy-size-exceeds-quota';
 import { specificGithubRepoAndBranchRecommended } from './rules/specific-github-repo-and-branch-recommended';
+import { stringLikeOperatorWithArnConditionKeys } from './rules/string-like-operator-with-arn-condition-keys';
 import { typeMismatchBoolean } from './rules/type-mismatch-boolean';
 import { typeMismatchDate } from './rules/type-mismatch-date';
 import { typeMismatchIpRange } from './rules/type-mismatch-ip-range';
@@ -97,9 +123,13 @@ import { typeMismatchString } from './rules/type-mismatch-string';
 import { typeMismatch } from './rules/type-mismatch';
 import { uniqueSidsRecommended } from './rules/unique-sids-recommended';
 import { uniqueSidsRequired } from './rules/unique-sids-required';
+import { unsupportedActionForConditionKey } from './rules/unsupported-action-for-condition-key';
+import { unsupportedActionInPolicy } from './rules/unsupported-action-in-policy';
+import { unsupportedConditionKeyForServicePrincipal } from './rules/unsupported-condition-key-for-service-principal';
 import { unsupportedElementCombination } from './rules/unsupported-element-combination';
 import { unsupportedGlobalConditionKey } from './rules/unsupported-global-condition-key';
 import { unsupportedPrincipal } from './rules/unsupported-principal';
+import { unsupportedResourceArnInPolicy } from './rules/unsupported-resource-arn-in-policy';
 import { unsupportedSid } from './rules/unsupported-sid';
 import { unsupportedSpaceInVariable } from './rules/unsupported-space-in-variable';
 import { unsupportedWildcardInPrincipal } from './rules/unsupported-wildcard-in-principal';
@@ -111,8 +141,10 @@ import { wildcardWithoutLikeOperator } from './rules/wildcard-without-like-opera
 
 export const LINT_RULES: readonly LintRule[] = [
   actionsAndResourcesNeverMatch,
+  allowNotActionWithUnsupportedTagConditionKeyForService,
   allowShadowedByDeny,
   allowWithNotPrincipal,
+  allowWithUnsupportedTagConditionKeyForService,
   arnAccountNotAllowed,
   arnRegionNotAllowed,
   createSlrWithNotActionAndNotResource,
@@ -122,6 +154,9 @@ export const LINT_RULES: readonly LintRule[] = [
   createSlrWithStarInResourceAndNotAction,
   createSlrWithStarInResource,
   dataTypeMismatch,
+  denyNotActionWithUnsupportedTagConditionKeyForService,
+  denyWithUnsupportedTagConditionKeyForService,
+  deprecatedGlobalConditionKey,
   duplicateKeysWithDifferentCase,
   emptyArrayAction,
   emptyArrayConditionForallvalues,
@@ -135,22 +170,27 @@ export const LINT_RULES: readonly LintRule[] = [
   emptySidValue,
   emptyVariable,
   equivalentToNullFalse,
+  federatedPrincipalNotSupported,
   forAllValuesWithSingleValuedKey,
+  improveIpRange,
   invalidAction,
   invalidArnAccount,
   invalidArnPrefix,
   invalidArnRegion,
+  invalidArnResource,
   invalidArnServiceCase,
   invalidConditionKeyFormat,
   invalidConditionMultipleBoolean,
   invalidConditionOperator,
   invalidDateValue,
   invalidEffect,
+  invalidFederatedPrincipalSyntaxInRoleTrustPolicy,
   invalidGlobalConditionKey,
   invalidPartition,
   invalidPolicyElement,
   invalidPrincipalFormat,
   invalidPrincipalKey,
+  invalidRegion,
   invalidRoleReference,
   invalidServiceConditionKey,
   invalidServiceInAction,
@@ -159,7 +199,12 @@ export const LINT_RULES: readonly LintRule[] = [
   invalidUserReference,
   invalidVariableForOperator,
   invalidVersion,
+  invalidVpceFormat,
+  invalidVpcFormat,
+  mismatchedActionForPrincipal,
   missingAction,
+  missingActionForConditionKey,
+  missingActionForRolesAnywhereTrustPolicy,
   missingArnField,
   missingArnRegion,
   missingAudienceForSamlPrincipal,
@@ -169,11 +214,13 @@ export const LINT_RULES: readonly LintRule[] = [
   missingExternalIdForThirdPartyPrincipal,
   missingGithubRepoConditionKey,
   missingMfaForHumanPrincipal,
+  missingPairedConditionKeys,
   missingPrincipal,
   missingQualifier,
   missingQuoteInVariable,
   missingResource,
   missingStatement,
+  missingTagKeyInCondition,
   missingVersion,
   nullWithIfExists,
   nullWithQualifier,
@@ -188,17 +235,26 @@ export const LINT_RULES: readonly LintRule[] = [
   policySizeExceedsResourcePolicyQuota,
   policySizeExceedsRoleTrustPolicyQuota,
   policySizeExceedsScpQuota,
+  privateIpAddress,
+  privateIpAddressSubset,
+  privateNotIpAddress,
+  privateNotIpAddressSubset,
   rcpSyntaxErrorAllow,
   rcpSyntaxErrorNotAction,
   rcpSyntaxErrorPrincipal,
   rcpUnsupportedService,
   redundantAction,
+  redundantConditionValueNum,
   redundantResource,
+  redundantStatement,
+  restrictAccessToServicePrincipal,
   roleTrustPolicySyntaxErrorNotPrincipal,
   roleTrustPolicySyntaxErrorResource,
+  roleTrustPolicyUnsupportedWildcardInPrincipal,
   scpSyntaxErrorPrincipal,
   sessionPolicySizeExceedsQuota,
   specificGithubRepoAndBranchRecommended,
+  stringLikeOperatorWithArnConditionKeys,
   typeMismatchBoolean,
   typeMismatchDate,
   typeMismatchIpRange,
@@ -207,9 +263,13 @@ export const LINT_RULES: readonly LintRule[] = [
   typeMismatch,
   uniqueSidsRecommended,
   uniqueSidsRequired,
+  unsupportedActionForConditionKey,
+  unsupportedActionInPolicy,
+  unsupportedConditionKeyForServicePrincipal,
   unsupportedElementCombination,
   unsupportedGlobalConditionKey,
   unsupportedPrincipal,
+  unsupportedResourceArnInPolicy,
   unsupportedSid,
   unsupportedSpaceInVariable,
   unsupportedWildcardInPrincipal,

@@ -1,0 +1,16 @@
+import { mixedSourceIpEntries } from '../support/privateIpSubset';
+import type { LintRule } from '../types';
+
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-private-not-ip-address-subset
+export const privateNotIpAddressSubset: LintRule = {
+  code: 'PRIVATE_NOT_IP_ADDRESS_SUBSET',
+  type: 'SUGGESTION',
+  check({ model }, report) {
+    for (const entry of mixedSourceIpEntries(model, true)) {
+      report(
+        entry.key.range,
+        'The values for condition key aws:SourceIp include a mix of private and public IP addresses. The private addresses have no effect. aws:SourceIp works only for public IP address ranges. To define permissions for private IP ranges, use aws:VpcSourceIp.',
+      );
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { ActionInfo } from '../../data/iamData';
+import { hasWildcard } from '../../data/wildcard';
+import { actionSupportsKey } from '../support/conditionKeySupport';
+import { conditionUses, stringValues } from '../support/statements';
+import type { LintRule } from '../types';
+
+// A service or identity-provider condition key is only in the request context of the actions
+// that support it; for the others in the same statement the condition is not evaluated.
+// Actions written with wildcards are not evaluated, as Access Analyzer does not, and only keys
+// that at least one action of the statement supports are checked (a key no action lists is
+// another check's business). Global (aws:) keys are left alone.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-unsupported-action-for-condition-key
+export const unsupportedActionForConditionKey: LintRule = {
+  code: 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+  type: 'ERROR',
+  check({ model, data }, report) {
+    for (const st of model.statements) {
+      if (!st.condition || !st.action) continue;
+      const actions: ActionInfo[] = [];
+      for (const v of stringValues(st.action.values)) {
+        if (hasWildcard(v.text)) continue;
+        const info = data.action(v.text);
+        if (info) actions.push(info);
+      }
+      if (actions.length < 2) continue;
+      for (const { entry } of conditionUses(st)) {
+        const key = entry.key.value;
+        if (key.toLowerCase().startsWith('aws:') || !key.includes(':')) continue;
+        const unsupported = actions.filter((a) => !actionSupportsKey(data, a, key));
+        if (unsupported.length === 0 || unsupported.length === actions.length) continue;
+        const names = [...new Set(unsupported.map((a) => `${a.service}:${a.name}`))].join(', ');
+        report(
+          entry.key.range,
+          `The following actions: ${names} are not supported by the condition key ${key}. The condition will not be evaluated for these actions. We recommend that you move these actions to a different statement without this condition key.`,
+        );
+      }
+    }
+  },
+};
