@@ -2,7 +2,7 @@
 // over too many resources. Access Analyzer has one check per combination of how the action is
 // named (literally, through a wildcard, through NotAction) and how resources are named
 // (a wildcard, NotResource).
-import { wildcardMatch } from '../../data/wildcard';
+import { hasWildcard, wildcardMatch } from '../../data/wildcard';
 import type { OffsetRange, PolicyModel, Statement } from '../../policy/model';
 import { parseArn } from './arn';
 import { conditionsOnKey, isAllow, isRestrictingUse, stringValues } from './statements';
@@ -58,16 +58,28 @@ function computeGrants(model: PolicyModel, action: string, narrowingKey: string,
   return out;
 }
 
+/**
+ * Whether an action pattern can cover `action`. Most values of a large policy are literal
+ * actions of other services: they are settled without the wildcard matcher.
+ */
+function covers(pattern: string, action: string): boolean {
+  if (!hasWildcard(pattern)) return pattern.toLowerCase() === action.toLowerCase();
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? pattern : pattern.slice(0, colon);
+  if (!hasWildcard(service) && service.toLowerCase() !== action.slice(0, action.indexOf(':')).toLowerCase()) return false;
+  return wildcardMatch(pattern, action, true);
+}
+
 function howNamed(st: Statement, action: string): { kind: 'literal' | 'wildcard' | 'notAction'; range: OffsetRange } | undefined {
   if (st.action) {
     const values = stringValues(st.action.values);
     const literal = values.find((v) => v.text.toLowerCase() === action.toLowerCase());
     if (literal) return { kind: 'literal', range: literal.range };
-    const wildcard = values.find((v) => wildcardMatch(v.text, action, true));
+    const wildcard = values.find((v) => hasWildcard(v.text) && covers(v.text, action));
     if (wildcard) return { kind: 'wildcard', range: wildcard.range };
     return undefined;
   }
-  if (st.notAction && !stringValues(st.notAction.values).some((v) => wildcardMatch(v.text, action, true))) {
+  if (st.notAction && !stringValues(st.notAction.values).some((v) => covers(v.text, action))) {
     return { kind: 'notAction', range: st.notAction.keyRange };
   }
   return undefined;
