@@ -105,6 +105,7 @@ import { rcpSyntaxErrorPrincipal } from './rules/rcp-syntax-error-principal';
 import { rcpUnsupportedService } from './rules/rcp-unsupported-service';
 import { redundantAction } from './rules/redundant-action';
 import { redundantConditionValueNum } from './rules/redundant-condition-value-num';
+import { invalidConditionDataType } from './rules/invalid-condition-data-type';
 import { redundantResource } from './rules/redundant-resource';
 import { redundantStatement } from './rules/redundant-statement';
 import { restrictAccessToServicePrincipal } from './rules/restrict-access-to-service-principal';
@@ -245,6 +246,7 @@ export const LINT_RULES: readonly LintRule[] = [
   rcpUnsupportedService,
   redundantAction,
   redundantConditionValueNum,
+  invalidConditionDataType,
   redundantResource,
   redundantStatement,
   restrictAccessToServicePrincipal,
