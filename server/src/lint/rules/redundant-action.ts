@@ -23,6 +23,8 @@ export const redundantAction: LintRule = {
         else byService.set(service, [...(byService.get(service) ?? []), w]);
       }
       const candidates = (v: ScalarValue) => [...anyService, ...(byService.get(serviceOf(v.text) ?? '') ?? [])];
+      // Most Action lists hold no pattern: nothing can cover an entry, so only a duplicate is left to find.
+      const noCandidates = wildcards.length === 0;
       const expansions = new Map<ScalarValue, string[]>();
       const expand = (v: ScalarValue) => {
         let names = expansions.get(v);
@@ -40,6 +42,7 @@ export const redundantAction: LintRule = {
           continue;
         }
         seen.add(lower);
+        if (noCandidates) continue;
         if (!hasWildcard(v.text)) {
           if (!data.actionExists(v.text)) continue;
           const by = candidates(v).find((w) => wildcardMatch(w.text, v.text, true));
