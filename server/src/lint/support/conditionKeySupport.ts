@@ -18,14 +18,27 @@ function templateToPattern(key: string): string | undefined {
   return lower.replace(/\$\{[^}]*\}/g, '*').replace(/<[^>]*>/g, '*').replace(/\/$/, '/*');
 }
 
+const listedCache = new WeakMap<ActionInfo, readonly string[]>();
+
+/** Every condition key the reference lists for `action`, as written (with `${TagKey}` templates). */
+export function listedConditionKeys(data: IamData, action: ActionInfo): readonly string[] {
+  let keys = listedCache.get(action);
+  if (keys) return keys;
+  const all = [...action.conditionKeys];
+  if (action.resourceTypes.length > 0) {
+    const typeKeys = new Map(data.resourceTypes(action.service).map((t) => [t.key.toLowerCase(), t.conditionKeys]));
+    for (const rt of action.resourceTypes) all.push(...rt.conditionKeys, ...(typeKeys.get(rt.name.toLowerCase()) ?? []));
+  }
+  keys = all;
+  listedCache.set(action, keys);
+  return keys;
+}
+
 function supportOf(data: IamData, action: ActionInfo): KeySupport {
   let s = cache.get(action);
   if (s) return s;
   s = { exact: new Set(), templates: [] };
-  const typeKeys = new Map(data.resourceTypes(action.service).map((t) => [t.key.toLowerCase(), t.conditionKeys]));
-  const all = [...action.conditionKeys];
-  for (const rt of action.resourceTypes) all.push(...rt.conditionKeys, ...(typeKeys.get(rt.name.toLowerCase()) ?? []));
-  for (const key of all) {
+  for (const key of listedConditionKeys(data, action)) {
     const pattern = templateToPattern(key);
     if (pattern) s.templates.push(compileWildcard(pattern, true));
     else s.exact.add(key.toLowerCase());

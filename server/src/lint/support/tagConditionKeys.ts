@@ -6,6 +6,7 @@
 import { wildcardMatch } from '../../data/wildcard';
 import type { ActionInfo, IamData } from '../../data/iamData';
 import type { PolicyModel, ScalarValue, Statement } from '../../policy/model';
+import { listedConditionKeys } from './conditionKeySupport';
 import { memoize } from './memo';
 import { conditionUses, stringValues, type ConditionUse } from './statements';
 
@@ -67,18 +68,7 @@ export function supportedTagBits(data: IamData, action: ActionInfo): number {
   let bits = supportCache.get(action);
   if (bits !== undefined) return bits;
   bits = 0;
-  const add = (keys: readonly string[]) => {
-    for (const k of keys) bits! |= tagKeyBit(k);
-  };
-  add(action.conditionKeys);
-  if (action.resourceTypes.length > 0) {
-    const types = data.resourceTypes(action.service);
-    for (const rt of action.resourceTypes) {
-      add(rt.conditionKeys);
-      const info = types.find((t) => t.key === rt.name);
-      if (info) add(info.conditionKeys);
-    }
-  }
+  for (const k of listedConditionKeys(data, action)) bits |= tagKeyBit(k);
   supportCache.set(action, bits);
   return bits;
 }
