@@ -16,6 +16,24 @@ export type PolicyOverrides = { [K in PolicyKey]?: ScenarioPolicies[K] | null };
 const SINGLE_KEYS = ['resource', 'boundary', 'session'] as const;
 const LEVEL_KEYS = ['scp', 'rcp'] as const;
 
+/**
+ * Scenarios re-run on every edit of any file they name, but usually only one file changed: the
+ * others keep their text, so they keep their parsed model, and with it the engine's compiled
+ * matchers (cached per model object). Bounded, since texts come and go as the user types.
+ */
+const parsedByText = new Map<string, ReturnType<typeof parsePolicyText>>();
+const PARSED_TEXTS_KEPT = 256;
+
+function parsedOnce(text: string): ReturnType<typeof parsePolicyText> {
+  let parsed = parsedByText.get(text);
+  if (!parsed) {
+    if (parsedByText.size >= PARSED_TEXTS_KEPT) parsedByText.delete(parsedByText.keys().next().value!);
+    parsed = parsePolicyText(text);
+    parsedByText.set(text, parsed);
+  }
+  return parsed;
+}
+
 export class PolicySourceReader {
   private readonly cache = new Map<string, { text: string | undefined; parsed?: ReturnType<typeof parsePolicyText> }>();
   readonly referencedFiles = new Set<string>();
@@ -111,7 +129,7 @@ export class PolicySourceReader {
       } catch {
         text = undefined;
       }
-      entry = { text, parsed: text === undefined ? undefined : parsePolicyText(text) };
+      entry = { text, parsed: text === undefined ? undefined : parsedOnce(text) };
       this.cache.set(file, entry);
     }
     return entry;
