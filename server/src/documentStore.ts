@@ -1,17 +1,14 @@
 // Parsed documents cached by uri and version: validation, hover and completion share one parse.
-import type { JSONDocument } from 'vscode-json-languageservice';
 import type { IamData } from './data/iamData';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicyText, type PolicyAnalysis } from './policy/analyze';
 import type { DocumentKind, PolicyModel } from './policy/model';
-import { jsonLanguageService } from './policy/schemaValidation';
 
 export interface AnalyzedDocument {
   uri: string;
   version: number;
   textDocument: TextDocument;
   analysis: PolicyAnalysis;
-  jsonDocument: () => JSONDocument;
 }
 
 export interface DocumentStoreOptions {
@@ -45,17 +42,14 @@ export class DocumentStore {
   }
 
   private analyze(document: TextDocument): Promise<AnalyzedDocument> {
-    let jsonDocument: JSONDocument | undefined;
-    const lazyJson = () => (jsonDocument ??= jsonLanguageService().parseJSONDocument(document));
     const promise = (async () => {
       const analysis = await analyzePolicyText(document.getText(), {
         kind: (model) => this.options.kindOf(document.uri, model),
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
-        jsonDocument: lazyJson,
         lint: await this.options.lint?.(),
       });
-      return { uri: document.uri, version: document.version, textDocument: document, analysis, jsonDocument: lazyJson };
+      return { uri: document.uri, version: document.version, textDocument: document, analysis };
     })();
     this.cache.set(document.uri, promise);
     return promise;

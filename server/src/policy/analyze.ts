@@ -1,12 +1,11 @@
 // One analysis of one policy text: syntax, schema (and, as they land, lint findings).
 // Shared by the language server and the CLI; returns offsets, never LSP types.
-import type { JSONDocument } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamData } from '../data/iamData';
 import { lintPolicy } from '../lint';
 import type { DocumentKind, OffsetRange, PolicyModel } from './model';
 import { parsePolicyText, type ParsedPolicyText } from './parse';
-import { jsonLanguageService, validateAgainstSchema } from './schemaValidation';
+import { jsonDocumentFromTree, validateAgainstSchema } from './schemaValidation';
 
 export type ProblemSource = 'syntax' | 'schema' | 'lint';
 export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
@@ -36,8 +35,6 @@ export interface PolicyAnalysis {
 export interface AnalyzeOptions {
   kind: (model: PolicyModel) => DocumentKind;
   maxFileSize?: number;
-  /** The JSON language service's parse of this version, made only when the text is a policy. */
-  jsonDocument?: () => JSONDocument;
   textDocument?: TextDocument;
   /** Runs the linter too when given: the IAM service reference and the user's own accounts. */
   lint?: { data: IamData; ownAccounts: readonly string[] };
@@ -66,7 +63,7 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
     range: e.range,
   }));
   const textDocument = options.textDocument ?? TextDocument.create('inmemory://policy.json', 'json', 0, text);
-  const jsonDocument = options.jsonDocument?.() ?? jsonLanguageService().parseJSONDocument(textDocument);
+  const jsonDocument = jsonDocumentFromTree(parsed.root, textDocument);
   const schemaProblems: Problem[] = (await validateAgainstSchema(textDocument, jsonDocument, kind)).map((p) => ({
     source: 'schema',
     code: 'POLICY_GRAMMAR',

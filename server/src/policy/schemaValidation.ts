@@ -1,6 +1,15 @@
 // Layer 1 of validation: the document kind's JSON Schema, through vscode-json-languageservice's
 // public API only. Returns offset-based problems so the CLI and the LSP glue share it.
-import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
+import type { Node } from 'jsonc-parser';
+import {
+  DiagnosticSeverity,
+  ErrorCode,
+  getLanguageService,
+  type ASTNode,
+  type Diagnostic,
+  type JSONDocument,
+  type LanguageService,
+} from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from './model';
 import { allSchemas, schemaUri } from './schemas';
@@ -22,6 +31,74 @@ export function jsonLanguageService(): LanguageService {
     service.configure({ validate: true, allowComments: true, schemas: allSchemas() });
   }
   return service;
+}
+
+/**
+ * The JSON language service's document for the tree the policy parser built, through the
+ * service's `newJSONDocument`: one parse of the text serves the policy model and the schema
+ * (the service's own parse cost ~0.14 s over the 2,212-file corpus). The service's parser also
+ * reports duplicate keys; they are found here the same way, with its message and code.
+ */
+export function jsonDocumentFromTree(root: Node | undefined, document: TextDocument): JSONDocument {
+  const text = document.getText();
+  const duplicates: Diagnostic[] = [];
+  const duplicate = (key: ASTNode) =>
+    duplicates.push({
+      range: { start: document.positionAt(key.offset), end: document.positionAt(key.offset + key.length) },
+      message: 'Duplicate object key',
+      severity: DiagnosticSeverity.Warning,
+      code: ErrorCode.DuplicateKey,
+      source: document.languageId,
+    });
+  const convert = (node: Node, parent: ASTNode | undefined): ASTNode => {
+    const { type, offset, length } = node;
+    switch (type) {
+      case 'object': {
+        const properties: ASTNode[] = [];
+        const out = { type, offset, length, parent, properties, children: properties } as ASTNode;
+        const seen = new Map<string, ASTNode | true>();
+        for (const child of node.children ?? []) {
+          if (child.type !== 'property' || !child.children?.length) continue;
+          const property = convert(child, out);
+          properties.push(property);
+          const key = (property as { keyNode: ASTNode }).keyNode;
+          const name = key.value as string;
+          if (name === '//') continue;
+          const first = seen.get(name);
+          if (first === undefined) {
+            seen.set(name, key);
+          } else {
+            duplicate(key);
+            if (first !== true) duplicate(first);
+            seen.set(name, true);
+          }
+        }
+        return out;
+      }
+      case 'property': {
+        const out = { type, offset, length, parent, colonOffset: node.colonOffset, children: [] as ASTNode[] } as ASTNode & { children: ASTNode[]; keyNode: ASTNode; valueNode?: ASTNode };
+        out.keyNode = convert(node.children![0], out);
+        out.children.push(out.keyNode);
+        if (node.children![1]) {
+          out.valueNode = convert(node.children![1], out);
+          out.children.push(out.valueNode);
+        }
+        return out;
+      }
+      case 'array': {
+        const items: ASTNode[] = [];
+        const out = { type, offset, length, parent, items, children: items } as ASTNode;
+        for (const child of node.children ?? []) items.push(convert(child, out));
+        return out;
+      }
+      case 'number':
+        // As the service's parser decides it: no decimal point (an exponent still counts as an integer).
+        return { type, offset, length, parent, value: node.value, isInteger: !text.slice(offset, offset + length).includes('.') } as ASTNode;
+      default:
+        return { type, offset, length, parent, value: node.value } as ASTNode;
+    }
+  };
+  return jsonLanguageService().newJSONDocument(root && convert(root, undefined), duplicates, []);
 }
 
 /**

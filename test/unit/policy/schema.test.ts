@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { analyzePolicyText, type Problem } from '../../../server/src/policy/analyze';
+import type { Diagnostic } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { detectKind } from '../../../server/src/policy/kinds';
 import type { DocumentKind } from '../../../server/src/policy/model';
+import { parsePolicyText } from '../../../server/src/policy/parse';
+import { jsonDocumentFromTree, jsonLanguageService } from '../../../server/src/policy/schemaValidation';
+import { schemaUri } from '../../../server/src/policy/schemas';
 
 async function schemaProblems(text: string, kind: DocumentKind): Promise<Problem[]> {
   const analysis = await analyzePolicyText(text, { kind: () => kind });
@@ -89,4 +95,54 @@ test('finds no grammar error in any AWS managed policy, SCP or RCP of the corpus
   t.diagnostic(`${checked} corpus documents checked`);
   assert.equal(checked, 1770);
   assert.deepEqual(failures, []);
+});
+
+// One parse serves the model and the schema: the service's document is built from the policy
+// parser's tree. It must validate exactly as the service's own parse of the same text does.
+async function bothWays(text: string, kind: DocumentKind): Promise<{ ours: unknown[]; service: unknown[] }> {
+  const document = TextDocument.create('inmemory://policy.json', 'json', 0, text);
+  const parsed = parsePolicyText(text);
+  const settings = { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' } as const;
+  const schema = { $ref: schemaUri(kind) };
+  const strip = (ds: Diagnostic[]) => ds.map((d) => ({ range: d.range, message: d.message, severity: d.severity, code: d.code }));
+  return {
+    ours: strip(await jsonLanguageService().doValidation(document, jsonDocumentFromTree(parsed.root, document), settings, schema)),
+    service: strip(await jsonLanguageService().doValidation(document, jsonLanguageService().parseJSONDocument(document), settings, schema)),
+  };
+}
+
+test('the schema sees the policy parser\'s tree as it sees its own parse: duplicate keys, numbers, nesting', async () => {
+  const texts = [
+    '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Effect": "Deny", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}}',
+    '{"Version": 2012, "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", 1.5, 1e3, true, null], "Resource": {"a": [1]}}]}',
+    '{"Version": "2012-10-17", "Statement": [{"Sid": 7, "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": [false, "x"]}, "X": 1}}]}',
+    '{"Statement": [], "//": 1, "//": 2, "Id": ["x"]}',
+  ];
+  for (const text of texts) {
+    for (const kind of ['identity', 'trust', 'resource', 'rcp'] as DocumentKind[]) {
+      const { ours, service } = await bothWays(text, kind);
+      assert.ok(service.length > 0);
+      assert.deepEqual(ours, service, `${kind}: ${text}`);
+    }
+  }
+});
+
+test('the schema sees every corpus document the same through the policy parser\'s tree', async () => {
+  const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+  let checked = 0;
+  let withProblems = 0;
+  for (const folder of readdirSync(corpus).filter((f) => statSync(path.join(corpus, f)).isDirectory())) {
+    for (const name of readdirSync(path.join(corpus, folder)).filter((n) => n.endsWith('.json'))) {
+      const file = path.join(corpus, folder, name);
+      const text = readFileSync(file, 'utf8');
+      const parsed = parsePolicyText(text);
+      if (!parsed.model || parsed.syntaxErrors.length > 0) continue;
+      const { ours, service } = await bothWays(text, detectKind(file, parsed.model));
+      checked++;
+      if (service.length > 0) withProblems++;
+      assert.deepEqual(ours, service, file);
+    }
+  }
+  assert.ok(checked >= 2212, `${checked} checked`);
+  assert.ok(withProblems > 0);
 });
