@@ -1,6 +1,6 @@
 import type { ActionInfo, IamData } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
 import { resourceMayMatchAction } from '../engineChecks/actionResources';
+import { actionFacts, type ActionFact } from '../support/actionFacts';
 import { stringValues } from '../support/statements';
 import type { LintRule } from '../types';
 
@@ -23,7 +23,8 @@ export const actionsAndResourcesNeverMatch: LintRule = {
       if (resources.length === 0 || resources.length !== st.resource.values.length) continue;
       // Cheapest first: most statements name "*" or a non-ARN, which always may match.
       if (resources.some((r) => !r.startsWith('arn:') || /^\*+$/.test(r))) continue;
-      const actions = knownActions(data, st.action.values.map((v) => (v.jsonType === 'string' ? v.text : undefined)));
+      const facts = actionFacts(st.action, data);
+      const actions = facts.length === st.action.values.length ? knownActions(data, facts) : undefined;
       if (!actions || actions.length === 0) continue;
       if (actions.some((a) => resources.some((r) => resourceMayMatchAction(data, a, r)))) continue;
       const what = actions.length === 1 ? `${actions[0].service}:${actions[0].name} is never` : 'None of these actions is';
@@ -37,19 +38,16 @@ export const actionsAndResourcesNeverMatch: LintRule = {
 };
 
 /** Every action the Action element names, or undefined when one cannot be resolved (unknown, `*`, or a wildcard service). */
-function knownActions(data: IamData, values: Array<string | undefined>): ActionInfo[] | undefined {
+function knownActions(data: IamData, facts: readonly ActionFact[]): ActionInfo[] | undefined {
   const out = new Set<ActionInfo>();
-  for (const v of values) {
-    if (v === undefined) return undefined;
-    const colon = v.indexOf(':');
-    if (colon < 0 || hasWildcard(v.slice(0, colon))) return undefined;
-    if (!hasWildcard(v)) {
-      const a = data.action(v);
-      if (!a) return undefined;
-      out.add(a);
+  for (const f of facts) {
+    if (f.colon < 0 || f.wildcardService) return undefined;
+    if (!f.wildcard) {
+      if (!f.info) return undefined;
+      out.add(f.info);
       continue;
     }
-    const found = data.actionsMatching(v);
+    const found = data.actionsMatching(f.text);
     if (found.length === 0) return undefined;
     for (const a of found) out.add(a);
   }

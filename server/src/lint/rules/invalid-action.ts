@@ -1,5 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
-import { stringValues } from '../support/statements';
+import { actionFacts, type ActionFact } from '../support/actionFacts';
 import type { LintRule } from '../types';
 
 /** Actions of a known service that match nothing in the Service Authorization Reference. */
@@ -7,35 +6,36 @@ export const invalidAction: LintRule = {
   code: 'INVALID_ACTION',
   type: 'ERROR',
   check({ model, data }, report) {
-    for (const st of model.statements) {
-      for (const v of [...stringValues(st.action?.values), ...stringValues(st.notAction?.values)]) {
-        const text = v.text;
-        if (text === '*' || text.includes('${')) continue;
-        const colon = text.indexOf(':');
-        if (colon < 0) {
-          report(v.range, `The action "${text}" is not valid: write actions as service:ActionName, e.g. s3:GetObject.`);
+    const visit = (facts: readonly ActionFact[]) => {
+      for (const f of facts) {
+        const text = f.text;
+        if (text === '*' || f.hasVariable) continue;
+        if (f.colon < 0) {
+          report(f.value.range, `The action "${text}" is not valid: write actions as service:ActionName, e.g. s3:GetObject.`);
           continue;
         }
-        const service = text.slice(0, colon);
-        if (hasWildcard(service) || !data.serviceExists(service)) continue;
-        const name = text.slice(colon + 1);
-        if (name.length === 0) {
-          report(v.range, `The action "${text}" has no action name after the colon.`);
+        if (!f.serviceKnown) continue;
+        if (f.colon === text.length - 1) {
+          report(f.value.range, `The action "${text}" has no action name after the colon.`);
           continue;
         }
-        if (hasWildcard(name)) {
-          if (data.actionsMatching(text).length === 0) report(v.range, `The action pattern "${text}" matches no ${data.serviceName(service)} action.`);
+        if (f.wildcard) {
+          if (data.actionsMatching(text).length === 0) report(f.value.range, `The action pattern "${text}" matches no ${data.serviceName(f.service)} action.`);
           continue;
         }
-        if (!data.actionExists(text)) {
+        if (!f.info) {
           const suggestion = data.closestAction(text);
           report(
-            v.range,
-            `The action ${text} does not exist in ${data.serviceName(service)}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+            f.value.range,
+            `The action ${text} does not exist in ${data.serviceName(f.service)}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
             suggestion ? { fix: 'replaceAction', suggestion } : undefined,
           );
         }
       }
+    };
+    for (const st of model.statements) {
+      visit(actionFacts(st.action, data));
+      visit(actionFacts(st.notAction, data));
     }
   },
 };

@@ -1,28 +1,31 @@
-import { hasWildcard, wildcardMatch } from '../../data/wildcard';
-import { stringValues } from '../support/statements';
+import { wildcardMatch } from '../../data/wildcard';
+import { actionFacts, type ActionFact } from '../support/actionFacts';
 import type { LintRule } from '../types';
 
 export const invalidServiceInAction: LintRule = {
   code: 'INVALID_SERVICE_IN_ACTION',
   type: 'ERROR',
   check({ model, data }, report) {
-    for (const st of model.statements) {
-      for (const v of [...stringValues(st.action?.values), ...stringValues(st.notAction?.values)]) {
-        const colon = v.text.indexOf(':');
-        if (colon <= 0 || v.text.includes('${')) continue;
-        const service = v.text.slice(0, colon);
-        if (hasWildcard(service)) {
-          if (!data.serviceKeys().some((k) => wildcardMatch(service, k, true))) report(v.range, `The service pattern "${service}" matches no service.`);
+    const visit = (facts: readonly ActionFact[]) => {
+      for (const f of facts) {
+        if (f.colon <= 0 || f.hasVariable) continue;
+        const service = f.service;
+        if (f.wildcardService) {
+          if (!data.serviceKeys().some((k) => wildcardMatch(service, k, true))) report(f.value.range, `The service pattern "${service}" matches no service.`);
           continue;
         }
-        if (data.serviceExists(service)) continue;
+        if (f.serviceKnown) continue;
         const suggestion = data.closestService(service);
         report(
-          v.range,
+          f.value.range,
           `The service ${service} specified in the action does not exist.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
           suggestion ? { fix: 'replaceService', suggestion } : undefined,
         );
       }
+    };
+    for (const st of model.statements) {
+      visit(actionFacts(st.action, data));
+      visit(actionFacts(st.notAction, data));
     }
   },
 };

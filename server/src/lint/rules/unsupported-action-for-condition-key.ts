@@ -1,7 +1,7 @@
 import type { ActionInfo } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
 import { actionSupportsKey } from '../support/conditionKeySupport';
-import { conditionUses, stringValues } from '../support/statements';
+import { actionFacts } from '../support/actionFacts';
+import { conditionUses } from '../support/statements';
 import type { LintRule } from '../types';
 
 // A service or identity-provider condition key is only in the request context of the actions
@@ -17,11 +17,7 @@ export const unsupportedActionForConditionKey: LintRule = {
     for (const st of model.statements) {
       if (!st.condition || !st.action) continue;
       const actions: ActionInfo[] = [];
-      for (const v of stringValues(st.action.values)) {
-        if (hasWildcard(v.text)) continue;
-        const info = data.action(v.text);
-        if (info) actions.push(info);
-      }
+      for (const f of actionFacts(st.action, data)) if (!f.wildcard && f.info) actions.push(f.info);
       if (actions.length < 2) continue;
       for (const { entry } of conditionUses(st)) {
         const key = entry.key.value;

@@ -1,0 +1,64 @@
+// What rules ask of each entry of an Action or NotAction list (its service, whether it holds a
+// wildcard, the action it names), answered once per list. A large managed policy lists hundreds
+// of actions, and half a dozen rules ask the same questions of each.
+import type { ActionInfo, IamData } from '../../data/iamData';
+import { hasWildcard } from '../../data/wildcard';
+import type { ScalarValue, StringListElement } from '../../policy/model';
+
+export interface ActionFact {
+  /** The entry; only string entries have facts. */
+  value: ScalarValue;
+  text: string;
+  /** Where the first colon is, or -1. */
+  colon: number;
+  /** The service part as written (`''` without a colon), and in lower case. */
+  service: string;
+  serviceLower: string;
+  /** `*` or `?` in the service part; in the whole entry. */
+  wildcardService: boolean;
+  wildcard: boolean;
+  /** Holds a policy variable (`${…}`). */
+  hasVariable: boolean;
+  /** A service the reference knows, written without wildcards. */
+  serviceKnown: boolean;
+  /** The action named, for an entry with a colon and no wildcard that the reference knows. */
+  info: ActionInfo | undefined;
+}
+
+interface Cached {
+  data: IamData;
+  facts: ActionFact[];
+}
+
+const cache = new WeakMap<StringListElement, Cached>();
+const NONE: readonly ActionFact[] = [];
+
+/** Facts of the list's string entries, in order. */
+export function actionFacts(list: StringListElement | undefined, data: IamData): readonly ActionFact[] {
+  if (!list) return NONE;
+  const hit = cache.get(list);
+  if (hit && hit.data === data) return hit.facts;
+  const facts: ActionFact[] = [];
+  for (const value of list.values) {
+    if (value.jsonType !== 'string') continue;
+    const text = value.text;
+    const colon = text.indexOf(':');
+    const service = colon < 0 ? '' : text.slice(0, colon);
+    const wildcardService = hasWildcard(service);
+    const wildcard = wildcardService || hasWildcard(text);
+    facts.push({
+      value,
+      text,
+      colon,
+      service,
+      serviceLower: service.toLowerCase(),
+      wildcardService,
+      wildcard,
+      hasVariable: text.includes('${'),
+      serviceKnown: colon >= 0 && !wildcardService && data.serviceExists(service),
+      info: colon >= 0 && !wildcard ? data.action(text) : undefined,
+    });
+  }
+  cache.set(list, { data, facts });
+  return facts;
+}
