@@ -91,8 +91,11 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : e}`);
   }
+  // One document for the schema's positions and ours: its line table is built once.
+  const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
   const analysis = await analyzePolicyText(text, {
     kind: (model) => args.kind ?? detectKind(path.resolve(file), model),
+    textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
   });
   if (!analysis.model && analysis.parsed.syntaxErrors.length === 0 && !analysis.skippedTooLarge) {
@@ -102,7 +105,6 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
   if (analysis.skippedTooLarge) {
     problems.push({ source: 'syntax', code: 'FILE_TOO_LARGE', type: 'ERROR', message: 'the file is over 1 MB; no IAM policy is this large', range: { start: 0, end: 0 } });
   }
-  const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
   return {
     file,
     kind: analysis.kind,

@@ -28,7 +28,30 @@ export function actionArnTemplates(data: IamData, action: ActionInfo): string[] 
 
 /** A Resource value that matches every resource: `*` (or only stars). */
 export function matchesEveryResource(resource: string): boolean {
-  return resource.length > 0 && [...resource].every((c) => c === '*');
+  if (resource.length === 0) return false;
+  for (let i = 0; i < resource.length; i++) if (resource.charCodeAt(i) !== 0x2a /* * */) return false;
+  return true;
+}
+
+interface PreparedResource {
+  every: boolean;
+  /** The ARN's parts with variables as `*`; undefined when the value is no ARN. */
+  parts: string[] | undefined;
+}
+
+// A statement's resources are weighed against each of its actions: split each value once.
+const preparedResources = new Map<string, PreparedResource>();
+
+function prepareResource(resource: string): PreparedResource {
+  let prepared = preparedResources.get(resource);
+  if (!prepared) {
+    const every = matchesEveryResource(resource);
+    const arn = every ? resource : variablesToStars(resource);
+    prepared = { every, parts: !every && arn.startsWith('arn:') ? splitArn(arn) : undefined };
+    if (preparedResources.size >= 10_000) preparedResources.clear();
+    preparedResources.set(resource, prepared);
+  }
+  return prepared;
 }
 
 /**
@@ -42,15 +65,14 @@ export function matchesEveryResource(resource: string): boolean {
  * resource type the reference knows for its own service.
  */
 export function resourceMayMatchAction(data: IamData, action: ActionInfo, resource: string): boolean {
-  if (matchesEveryResource(resource)) return true;
-  const arn = variablesToStars(resource);
-  if (!arn.startsWith('arn:')) return true;
+  const prepared = prepareResource(resource);
+  if (prepared.every || !prepared.parts) return true;
   const templates = actionArnTemplates(data, action);
   // The reference says an action without resource types takes only "*", but it lags behind the
   // services: AWS's own managed policies grant ssmmessages:OpenDataChannel (no resource types in
   // the reference) on arn:aws:ssm:*:*:session/*. Such actions are not judged.
   if (action.isWildcardOnly || templates.length === 0) return true;
-  const parts = splitArn(arn);
+  const parts = prepared.parts;
   if (templates.some((t) => arnPatternMayMatchTemplate(parts, t))) return true;
   if (parts.length !== ARN_PARTS) return true;
   const service = parts[2].toLowerCase();

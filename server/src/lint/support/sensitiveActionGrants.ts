@@ -63,7 +63,7 @@ function computeGrants(model: PolicyModel, action: string, narrowingKey: string,
  * actions of other services: they are settled without the wildcard matcher.
  */
 function covers(pattern: string, action: string): boolean {
-  if (!hasWildcard(pattern)) return pattern.toLowerCase() === action.toLowerCase();
+  if (!hasWildcard(pattern)) return pattern.length === action.length && pattern.toLowerCase() === action.toLowerCase();
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? pattern : pattern.slice(0, colon);
   if (!hasWildcard(service) && service.toLowerCase() !== action.slice(0, action.indexOf(':')).toLowerCase()) return false;
@@ -73,7 +73,8 @@ function covers(pattern: string, action: string): boolean {
 function howNamed(st: Statement, action: string): { kind: 'literal' | 'wildcard' | 'notAction'; range: OffsetRange } | undefined {
   if (st.action) {
     const values = stringValues(st.action.values);
-    const literal = values.find((v) => v.text.toLowerCase() === action.toLowerCase());
+    const wanted = action.toLowerCase();
+    const literal = values.find((v) => v.text.length === wanted.length && v.text.toLowerCase() === wanted);
     if (literal) return { kind: 'literal', range: literal.range };
     const wildcard = values.find((v) => hasWildcard(v.text) && covers(v.text, action));
     if (wildcard) return { kind: 'wildcard', range: wildcard.range };
