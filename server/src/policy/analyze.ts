@@ -5,7 +5,7 @@ import type { IamData } from '../data/iamData';
 import { lintPolicy } from '../lint';
 import type { DocumentKind, OffsetRange, PolicyModel } from './model';
 import { parsePolicyText, type ParsedPolicyText } from './parse';
-import { jsonDocumentFromTree, validateAgainstSchema } from './schemaValidation';
+import { schemaProblems } from './schemaValidation';
 
 export type ProblemSource = 'syntax' | 'schema' | 'lint';
 export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
@@ -63,8 +63,7 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
     range: e.range,
   }));
   const textDocument = options.textDocument ?? TextDocument.create('inmemory://policy.json', 'json', 0, text);
-  const jsonDocument = jsonDocumentFromTree(parsed.root, textDocument);
-  const schemaProblems: Problem[] = (await validateAgainstSchema(textDocument, jsonDocument, kind)).map((p) => ({
+  const schema: Problem[] = (await schemaProblems(text, parsed.root, textDocument, kind)).map((p) => ({
     source: 'schema',
     code: 'POLICY_GRAMMAR',
     type: p.severity === 'error' ? 'ERROR' : 'WARNING',
@@ -84,7 +83,7 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
   // The linter and the schema often see the same fault (a wrong Effect, a Principal where none
   // is allowed); the linter's finding carries Access Analyzer's code, so it wins.
   const byLint = (p: Problem) => lintProblems.some((l) => l.type === 'ERROR' && overlaps(l.range, p.range));
-  problems.push(...schemaProblems.filter((p) => !byLint(p)), ...lintProblems);
+  problems.push(...schema.filter((p) => !byLint(p)), ...lintProblems);
   return { parsed, model, kind, problems };
 }
 

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../../../server/src/policy/kinds';
 import type { DocumentKind } from '../../../server/src/policy/model';
 import { parsePolicyText } from '../../../server/src/policy/parse';
-import { jsonDocumentFromTree, jsonLanguageService } from '../../../server/src/policy/schemaValidation';
+import { jsonDocumentFromTree, jsonLanguageService, provablyValid } from '../../../server/src/policy/schemaValidation';
 import { schemaUri } from '../../../server/src/policy/schemas';
 
 async function schemaProblems(text: string, kind: DocumentKind): Promise<Problem[]> {
@@ -145,4 +145,40 @@ test('the schema sees every corpus document the same through the policy parser\'
   }
   assert.ok(checked >= 2212, `${checked} checked`);
   assert.ok(withProblems > 0);
+});
+
+// Documents Ajv finds valid skip the language service's walk: that must never hide a problem.
+test('a document Ajv passes is one the language service finds nothing in (corpus and cases), and most pass', async () => {
+  const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+  const texts: Array<{ id: string; text: string; kind?: DocumentKind }> = [];
+  for (const folder of readdirSync(corpus).filter((f) => statSync(path.join(corpus, f)).isDirectory())) {
+    for (const name of readdirSync(path.join(corpus, folder)).filter((n) => n.endsWith('.json'))) {
+      texts.push({ id: path.join(corpus, folder, name), text: readFileSync(path.join(corpus, folder, name), 'utf8') });
+    }
+  }
+  for (const kind of ['identity', 'resource', 'trust', 'session', 'boundary', 'scp', 'rcp'] as DocumentKind[]) {
+    for (const c of [...kindCases, ...validCases]) texts.push({ id: `${kind} case`, kind, text: JSON.stringify({ Version: '2012-10-17', Statement: [c.statement] }) });
+  }
+  let passed = 0;
+  for (const { id, text, kind: forced } of texts) {
+    const parsed = parsePolicyText(text);
+    if (!parsed.model) continue;
+    const kind = forced ?? detectKind(id, parsed.model);
+    if (!provablyValid(text, parsed.root, kind)) continue;
+    passed++;
+    const { service } = await bothWays(text, kind);
+    assert.deepEqual(service, [], `${id} (${kind})`);
+  }
+  assert.ok(passed > 2000, `${passed} passed`);
+});
+
+test('duplicate keys, comments and schema faults still reach the language service', async () => {
+  const duplicate = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:*", "Action": "s3:*", "Resource": "*"}}';
+  const withComment = '{"Version": "2012-10-17", /* note */ "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}';
+  for (const text of [duplicate, withComment]) assert.equal(provablyValid(text, parsePolicyText(text).root, 'identity'), false);
+  const problems = await schemaProblems(duplicate, 'identity');
+  assert.ok(problems.some((p) => /Duplicate object key/.test(p.message) && p.type === 'WARNING'), problems.map((p) => p.message).join(' | '));
+  assert.deepEqual(await schemaProblems(withComment, 'identity'), []);
+  const wrongEffect = '{"Version": "2012-10-17", "Statement": {"Effect": "Alow", "Action": "s3:*", "Resource": "*"}}';
+  assert.equal(provablyValid(wrongEffect, parsePolicyText(wrongEffect).root, 'identity'), false);
 });
