@@ -168,6 +168,16 @@ export class IamData {
     return this.services.get(action.slice(0, colon).toLowerCase())?.actionsByLowerName.get(action.slice(colon + 1).toLowerCase());
   }
 
+  /** The action from its service prefix and name, both already in lower case. */
+  actionFromLowerParts(serviceLower: string, nameLower: string): ActionInfo | undefined {
+    return this.services.get(serviceLower)?.actionsByLowerName.get(nameLower);
+  }
+
+  /** Whether a service prefix already in lower case is known. */
+  serviceExistsLower(serviceLower: string): boolean {
+    return this.services.has(serviceLower);
+  }
+
   actionExists(action: string): boolean {
     return this.action(action) !== undefined;
   }

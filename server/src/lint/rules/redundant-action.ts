@@ -43,7 +43,7 @@ export const redundantAction: LintRule = {
       const seen = new Set<string>();
       for (const f of values) {
         const v = f.value;
-        const lower = f.text.toLowerCase();
+        const lower = f.lower;
         if (seen.has(lower)) {
           report(v.range, `The action ${v.text} is listed more than once. Remove the duplicate.`, { fix: 'removeElement' });
           continue;
@@ -56,7 +56,7 @@ export const redundantAction: LintRule = {
           if (by) report(v.range, `The action ${v.text} is redundant because ${by.text} already provides it. Remove ${v.text}.`, { fix: 'removeElement' });
           continue;
         }
-        const others = candidates(f).filter((w) => w !== f && w.text.toLowerCase() !== lower);
+        const others = candidates(f).filter((w) => w !== f && w.lower !== lower);
         if (others.length === 0) continue;
         const mine = expand(f);
         if (mine.length === 0) continue;

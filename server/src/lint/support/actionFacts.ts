@@ -9,6 +9,8 @@ export interface ActionFact {
   /** The entry; only string entries have facts. */
   value: ScalarValue;
   text: string;
+  /** The entry in lower case (actions are case-insensitive). */
+  lower: string;
   /** Where the first colon is, or -1. */
   colon: number;
   /** The service part as written (`''` without a colon), and in lower case. */
@@ -42,21 +44,26 @@ export function actionFacts(list: StringListElement | undefined, data: IamData):
   for (const value of list.values) {
     if (value.jsonType !== 'string') continue;
     const text = value.text;
+    const lower = text.toLowerCase();
     const colon = text.indexOf(':');
     const service = colon < 0 ? '' : text.slice(0, colon);
+    // Lower-casing keeps offsets for every action name AWS uses; a text where it does not is split first.
+    const sameShape = lower.length === text.length;
+    const serviceLower = colon < 0 ? '' : sameShape ? lower.slice(0, colon) : service.toLowerCase();
     const wildcardService = hasWildcard(service);
     const wildcard = wildcardService || hasWildcard(text);
     facts.push({
       value,
       text,
+      lower,
       colon,
       service,
-      serviceLower: service.toLowerCase(),
+      serviceLower,
       wildcardService,
       wildcard,
       hasVariable: text.includes('${'),
-      serviceKnown: colon >= 0 && !wildcardService && data.serviceExists(service),
-      info: colon >= 0 && !wildcard ? data.action(text) : undefined,
+      serviceKnown: colon >= 0 && !wildcardService && data.serviceExistsLower(serviceLower),
+      info: colon >= 0 && !wildcard ? data.actionFromLowerParts(serviceLower, sameShape ? lower.slice(colon + 1) : text.slice(colon + 1).toLowerCase()) : undefined,
     });
   }
   cache.set(list, { data, facts });

@@ -41,8 +41,18 @@ export interface ServiceArnShape {
   anyAccount: boolean;
 }
 
-/** How a service's resource ARNs use the Region and account parts, per the reference. */
+const shapes = new WeakMap<IamData, Map<string, ServiceArnShape | undefined>>();
+
+/** How a service's resource ARNs use the Region and account parts, per the reference (worked out once per service). */
 export function serviceArnShape(data: IamData, service: string): ServiceArnShape | undefined {
+  let byService = shapes.get(data);
+  if (!byService) shapes.set(data, (byService = new Map()));
+  const key = service.toLowerCase();
+  if (!byService.has(key)) byService.set(key, computeServiceArnShape(data, service));
+  return byService.get(key);
+}
+
+function computeServiceArnShape(data: IamData, service: string): ServiceArnShape | undefined {
   const types = data.resourceTypes(service).map((t) => parseArn(t.arn)).filter((a): a is ArnParts => a !== undefined);
   const own = types.filter((a) => a.service.toLowerCase() === service.toLowerCase());
   if (own.length === 0) return undefined;
