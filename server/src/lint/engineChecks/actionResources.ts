@@ -37,6 +37,8 @@ interface PreparedResource {
   every: boolean;
   /** The ARN's parts with variables as `*`; undefined when the value is no ARN. */
   parts: string[] | undefined;
+  /** Templates already weighed against it: actions of one service share a handful of templates. */
+  mayMatch: Map<string, boolean>;
 }
 
 // A statement's resources are weighed against each of its actions: split each value once.
@@ -47,7 +49,7 @@ function prepareResource(resource: string): PreparedResource {
   if (!prepared) {
     const every = matchesEveryResource(resource);
     const arn = every ? resource : variablesToStars(resource);
-    prepared = { every, parts: !every && arn.startsWith('arn:') ? splitArn(arn) : undefined };
+    prepared = { every, parts: !every && arn.startsWith('arn:') ? splitArn(arn) : undefined, mayMatch: new Map() };
     if (preparedResources.size >= 10_000) preparedResources.clear();
     preparedResources.set(resource, prepared);
   }
@@ -73,7 +75,12 @@ export function resourceMayMatchAction(data: IamData, action: ActionInfo, resour
   // the reference) on arn:aws:ssm:*:*:session/*. Such actions are not judged.
   if (action.isWildcardOnly || templates.length === 0) return true;
   const parts = prepared.parts;
-  if (templates.some((t) => arnPatternMayMatchTemplate(parts, t))) return true;
+  const mayMatch = (t: string) => {
+    let hit = prepared.mayMatch.get(t);
+    if (hit === undefined) prepared.mayMatch.set(t, (hit = arnPatternMayMatchTemplate(parts, t)));
+    return hit;
+  };
+  if (templates.some(mayMatch)) return true;
   if (parts.length !== ARN_PARTS) return true;
   const service = parts[2].toLowerCase();
   if (service === '' || hasWildcard(service)) return true;
