@@ -63,7 +63,7 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
     range: e.range,
   }));
   const textDocument = options.textDocument ?? TextDocument.create('inmemory://policy.json', 'json', 0, text);
-  const schema: Problem[] = (await schemaProblems(text, parsed.root, textDocument, kind)).map((p) => ({
+  const schema: Problem[] = (await schemaProblems(parsed, textDocument, kind)).map((p) => ({
     source: 'schema',
     code: 'POLICY_GRAMMAR',
     type: p.severity === 'error' ? 'ERROR' : 'WARNING',

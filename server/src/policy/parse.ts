@@ -13,6 +13,7 @@ import {
   type Statement,
   type StringListElement,
 } from './model';
+import { strictJsonTree } from './strictJsonTree';
 
 export interface SyntaxError {
   message: string;
@@ -24,12 +25,20 @@ export interface ParsedPolicyText {
   syntaxErrors: SyntaxError[];
   /** Present when the root is an object with a `Statement` key: the document is an IAM policy. */
   model: PolicyModel | undefined;
+  /** For text that is strict JSON (no comments, no errors): what `JSON.parse` made of it. */
+  json?: { value: unknown };
 }
 
 /** Deeper than any real policy; deeper input is refused rather than walked recursively. */
 export const MAX_NESTING = 64;
 
 export function parsePolicyText(text: string): ParsedPolicyText {
+  // Most policies are strict JSON, whose tree is built in one pass; jsonc-parser takes the rest.
+  const strict = strictJsonTree(text, MAX_NESTING);
+  if (strict) {
+    const root = strict.root;
+    return { root, syntaxErrors: [], model: isPolicyNode(root) ? buildPolicyModel(root) : undefined, json: { value: strict.value } };
+  }
   // jsonc-parser recurses once per level: refuse absurd depth before it overflows the stack.
   const depth = bracketDepth(text);
   if (depth.max > MAX_NESTING) {

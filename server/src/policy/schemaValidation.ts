@@ -14,6 +14,7 @@ import {
 } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from './model';
+import type { ParsedPolicyText } from './parse';
 import { allSchemas, kindSchemas, schemaUri } from './schemas';
 
 export interface SchemaProblem {
@@ -43,21 +44,16 @@ export function jsonLanguageService(): LanguageService {
  * Ajv finds it valid, the service has nothing to say either (tested over the corpus and the
  * schema cases) and is not asked. Every other document gets the service's own diagnostics.
  */
-export async function schemaProblems(text: string, root: Node | undefined, document: TextDocument, kind: DocumentKind): Promise<SchemaProblem[]> {
-  if (provablyValid(text, root, kind)) return [];
-  return validateAgainstSchema(document, jsonDocumentFromTree(root, document), kind);
+export async function schemaProblems(parsed: ParsedPolicyText, document: TextDocument, kind: DocumentKind): Promise<SchemaProblem[]> {
+  if (provablyValid(parsed, kind)) return [];
+  return validateAgainstSchema(document, jsonDocumentFromTree(parsed.root, document), kind);
 }
 
 /** Whether the document is valid against the kind's schema and holds nothing else the service reports. */
-export function provablyValid(text: string, root: Node | undefined, kind: DocumentKind): boolean {
-  if (!root || hasDuplicateKeys(root)) return false;
-  let value: unknown;
-  try {
-    value = JSON.parse(text); // comments and trailing commas: left to the service
-  } catch {
-    return false;
-  }
-  return compiledSchema(kind)(value) === true;
+export function provablyValid(parsed: ParsedPolicyText, kind: DocumentKind): boolean {
+  // Only strict JSON (comments and trailing commas are left to the service), without duplicate keys.
+  if (!parsed.root || !parsed.json || hasDuplicateKeys(parsed.root)) return false;
+  return compiledSchema(kind)(parsed.json.value) === true;
 }
 
 function hasDuplicateKeys(node: Node): boolean {
