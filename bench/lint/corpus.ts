@@ -1,6 +1,7 @@
 // Lints the whole shared corpus and prints timings. A benchmark, not a test: it never fails on speed.
 // Run: node --import tsx bench/lint/corpus.ts
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadIamData } from '../../server/src/data/iamData';
 import { lintPolicy } from '../../server/src/lint';
@@ -36,11 +37,28 @@ async function main(): Promise<void> {
     if (model) findings += lintPolicy(model, f.kind, { text: f.text, data }).length;
   }
   const tDone = performance.now();
-  console.log(`iam-data load: ${(tLoaded - t0).toFixed(0)} ms`);
+  // From source the reference is read through the library itself (the bundles read dist/iam-reference.json).
+  console.log(`iam-data load (from source, through the library): ${(tLoaded - t0).toFixed(0)} ms`);
   console.log(
     `corpus: ${files.length} files, ${findings} findings; parse ${parseMs.toFixed(0)} ms + lint ${(tDone - tLoaded - parseMs).toFixed(0)} ms; ` +
-      `total with load ${(tDone - t0).toFixed(0)} ms (target < 2000 ms)`,
+      `total with load ${(tDone - t0).toFixed(0)} ms`,
   );
+
+  // The built CLI over the whole corpus, as a user runs it (the issue's figure: under 2 s).
+  const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+  if (existsSync(cli)) {
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      const run = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', CORPUS], { maxBuffer: 64 * 1024 * 1024 });
+      walls.push(performance.now() - s);
+      if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI failed: ${run.stderr}`);
+    }
+    walls.sort((a, b) => a - b);
+    console.log(`CLI lint of the corpus (node dist/cli.js, 5 runs): median ${walls[2].toFixed(0)} ms, min ${walls[0].toFixed(0)} ms (target < 2000 ms)`);
+  } else {
+    console.log('CLI lint of the corpus: dist/cli.js is not built; run `npm run build` first');
+  }
 
   const small = files.find((f) => f.text.length > 1800 && f.text.length < 2300 && f.kind === 'identity')!;
   const large = files.find((f) => f.path.includes('AWSSupportServiceRolePolicy'))!;
