@@ -126,14 +126,14 @@ export async function lintCommand(argv: string[]): Promise<number> {
   } else if (args.format === 'json') {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
-    let count = 0;
+    // One write: a write per finding is a system call per line when stdout is a file or a pipe.
+    const lines: string[] = [];
     for (const r of results) {
-      for (const f of r.findings) {
-        count++;
-        process.stdout.write(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}\n`);
-      }
+      for (const f of r.findings) lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}\n`);
     }
-    process.stdout.write(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
+    const count = lines.length;
+    lines.push(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
+    process.stdout.write(lines.join(''));
   }
   return results.some((r) => r.findings.some((f) => f.type === 'ERROR')) ? 1 : 0;
 }

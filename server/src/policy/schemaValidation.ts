@@ -53,7 +53,7 @@ export async function schemaProblems(parsed: ParsedPolicyText, document: TextDoc
 export function provablyValid(parsed: ParsedPolicyText, kind: DocumentKind): boolean {
   // Only strict JSON (comments and trailing commas are left to the service), without duplicate keys.
   if (!parsed.root || !parsed.json || hasDuplicateKeys(parsed.root)) return false;
-  return compiledSchema(kind)(parsed.json.value) === true;
+  return compiledSchema(kind)?.(parsed.json.value) === true;
 }
 
 function hasDuplicateKeys(node: Node): boolean {
@@ -74,12 +74,17 @@ function hasDuplicateKeys(node: Node): boolean {
 // Defined by esbuild.mjs in the bundles only: the validators the build compiled, beside the bundle.
 declare const IAMSTS_BUNDLED_SCHEMA_VALIDATORS: string | undefined;
 
-let validators: Record<string, ValidateFunction> | undefined;
+let validators: Partial<Record<string, ValidateFunction>> | undefined;
 
-function compiledSchema(kind: DocumentKind): ValidateFunction {
+/** The kind's compiled validator; undefined (every document then goes to the service) if the build's file is missing. */
+function compiledSchema(kind: DocumentKind): ValidateFunction | undefined {
   if (!validators) {
     if (typeof IAMSTS_BUNDLED_SCHEMA_VALIDATORS === 'string') {
-      validators = require(path.join(__dirname, IAMSTS_BUNDLED_SCHEMA_VALIDATORS)) as Record<string, ValidateFunction>;
+      try {
+        validators = require(path.join(__dirname, IAMSTS_BUNDLED_SCHEMA_VALIDATORS)) as Record<string, ValidateFunction>;
+      } catch {
+        validators = {};
+      }
     } else {
       // Run from source: compile the same schema files now. Not strict: they carry the service's
       // own keywords (markdownDescription, errorMessage).
@@ -89,9 +94,7 @@ function compiledSchema(kind: DocumentKind): ValidateFunction {
       validators = Object.fromEntries(Object.keys(kindSchemas).map((k) => [k, ajv.getSchema(schemaUri(k as DocumentKind))!]));
     }
   }
-  const validate = validators[kind];
-  if (!validate) throw new Error(`no schema validator for ${kind}`);
-  return validate;
+  return validators[kind];
 }
 
 /**
