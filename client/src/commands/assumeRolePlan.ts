@@ -1,5 +1,5 @@
 import type { ProfileSummary } from '../sessions/profiles';
-import type { AssumeRoleRequest, SessionTag } from '../sessions/stsTypes';
+import type { AssumeRoleRequest } from '../sessions/stsTypes';
 
 /**
  * The decisions of the Assume Role command that do not need an input box: which source
@@ -125,17 +125,8 @@ export function roleArnChoices(profile: ProfileSummary | undefined, recent: read
   return choices;
 }
 
-export interface AssumeRoleAnswers {
-  roleArn: string;
-  roleSessionName: string;
-  durationSeconds?: number;
-  externalId?: string;
-  mfaSerial?: string;
-  policy?: string;
-  tags?: SessionTag[];
-  sourceIdentity?: string;
-  roleChaining?: boolean;
-}
+/** What the Assume Role prompts ask: the request's inputs but for those the prompts never offer. */
+export type AssumeRoleAnswers = Omit<AssumeRoleRequest, 'api' | 'policyArns' | 'transitiveTagKeys'>;
 
 /** The request from the answers; optional inputs left empty are not sent at all. */
 export function buildAssumeRoleRequest(answers: AssumeRoleAnswers): AssumeRoleRequest {

@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import { Emitter, type Disposable } from './emitter';
 import { systemClock } from './clock';
 import { withRefreshedCredentials, type StsSession } from './sessionRecord';
 import { sessionsFromSecret, sessionsToSecret } from './sessionSecret';
@@ -19,9 +20,7 @@ export type SessionChange =
 
 export type SessionChangeListener = (change: SessionChange) => void;
 
-export interface Disposable {
-  dispose(): void;
-}
+export type { Disposable } from './emitter';
 
 export interface SessionStoreOptions {
   clock?: Pick<Clock, 'now'>;
@@ -34,7 +33,7 @@ export const defaultExpiringSoonMs = 5 * 60_000;
 export class SessionStore {
   private readonly sessions = new Map<string, StsSession>();
   private readonly lastStates = new Map<string, SessionState>();
-  private readonly listeners: SessionChangeListener[] = [];
+  private readonly changes = new Emitter<SessionChange>();
   private readonly clock: Pick<Clock, 'now'>;
   private threshold: number;
 
@@ -53,15 +52,7 @@ export class SessionStore {
   }
 
   onDidChange(listener: SessionChangeListener): Disposable {
-    this.listeners.push(listener);
-    return {
-      dispose: () => {
-        const index = this.listeners.indexOf(listener);
-        if (index >= 0) {
-          this.listeners.splice(index, 1);
-        }
-      },
-    };
+    return this.changes.on(listener);
   }
 
   add(session: StsSession): StsSession {
@@ -162,12 +153,6 @@ export class SessionStore {
   }
 
   private emit(change: SessionChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(change);
-      } catch {
-        // One faulty listener must not stop the others or the store.
-      }
-    }
+    this.changes.fire(change);
   }
 }

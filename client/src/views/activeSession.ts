@@ -1,5 +1,6 @@
 import type { StsSession } from '../sessions/sessionRecord';
-import type { Disposable, SessionStore } from '../sessions/sessionStore';
+import { Emitter, type Disposable } from '../sessions/emitter';
+import type { SessionStore } from '../sessions/sessionStore';
 
 /**
  * Which session is "in use": the one the status bar shows and new terminals receive. A newly
@@ -8,7 +9,7 @@ import type { Disposable, SessionStore } from '../sessions/sessionStore';
  */
 export class ActiveSessionTracker implements Disposable {
   private activeId: string | undefined;
-  private readonly listeners: Array<(session: StsSession | undefined) => void> = [];
+  private readonly changes = new Emitter<StsSession | undefined>();
   private readonly subscription: Disposable;
 
   constructor(private readonly store: SessionStore, initialId?: string) {
@@ -43,30 +44,15 @@ export class ActiveSessionTracker implements Disposable {
   }
 
   onDidChange(listener: (session: StsSession | undefined) => void): Disposable {
-    this.listeners.push(listener);
-    return {
-      dispose: () => {
-        const index = this.listeners.indexOf(listener);
-        if (index >= 0) {
-          this.listeners.splice(index, 1);
-        }
-      },
-    };
+    return this.changes.on(listener);
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.listeners.length = 0;
+    this.changes.clear();
   }
 
   private notify(): void {
-    const session = this.session;
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(session);
-      } catch {
-        // A failing listener (a view being disposed) must not stop the others.
-      }
-    }
+    this.changes.fire(this.session);
   }
 }
