@@ -150,7 +150,7 @@ export class IamData {
   }
 
   serviceExists(prefix: string): boolean {
-    return this.services.has(prefix.toLowerCase());
+    return this.serviceExistsLower(prefix.toLowerCase());
   }
 
   service(prefix: string): ServiceInfo | undefined {
@@ -165,7 +165,7 @@ export class IamData {
   action(action: string): ActionInfo | undefined {
     const colon = action.indexOf(':');
     if (colon < 0) return undefined;
-    return this.services.get(action.slice(0, colon).toLowerCase())?.actionsByLowerName.get(action.slice(colon + 1).toLowerCase());
+    return this.actionFromLowerParts(action.slice(0, colon).toLowerCase(), action.slice(colon + 1).toLowerCase());
   }
 
   /** The action from its service prefix and name, both already in lower case. */

@@ -56,6 +56,10 @@ export function provablyValid(parsed: ParsedPolicyText, kind: DocumentKind): boo
   return compiledSchema(kind)?.(parsed.json.value) === true;
 }
 
+/**
+ * Any key twice in one object, `//` included: the service does not warn about a repeated `//`,
+ * but it validates both values while JSON.parse (and so Ajv) sees only the last.
+ */
 function hasDuplicateKeys(node: Node): boolean {
   const children = node.children;
   if (!children) return false;
