@@ -2,7 +2,7 @@
 // end-to-end tests. Everything lives in the ignored `.cache/` folder of the project and is
 // reused when present. See the README ("Why code-server") for why not desktop VS Code.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +158,23 @@ export function prepareProfile(profileDir, { vsix = latestVsix(), settings = {} 
   const installed = readdirSync(extensionsDir).filter((d) => d.includes('iam-sts-studio'));
   if (installed.length === 0) throw new Error('the VSIX did not install into code-server');
   return { userDataDir, extensionsDir };
+}
+
+/**
+ * What `npm start` adds to the profile: the workspace's README opens first, and VS Code's git
+ * support does not offer to open the project repository that holds the cache folder.
+ */
+export const startSettings = {
+  'workbench.startupEditor': 'readme',
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+/** A fresh copy of examples/ in `dir`, replacing the one a previous start left. */
+export function freshExamplesCopy(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.dirname(dir), { recursive: true });
+  cpSync(path.join(root, 'examples'), dir, { recursive: true });
+  return dir;
 }
 
 /** Starts code-server on 127.0.0.1; resolves once it answers HTTP. */

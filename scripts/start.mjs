@@ -3,10 +3,13 @@
 // Listens on 127.0.0.1 only. Ctrl+C stops it.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ensureCodeServer, ensureSystemPackages, freePort, prepareProfile, root, startCodeServer } from './real-vscode.mjs';
+import { ensureCodeServer, ensureSystemPackages, freePort, freshExamplesCopy, prepareProfile, root, startCodeServer, startSettings } from './real-vscode.mjs';
 
-const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
-if (r.status !== 0) process.exit(r.status ?? 1);
+// IAMSTS_SKIP_PACKAGE=1 reuses the VSIX just built (the end-to-end test of this script).
+if (process.env.IAMSTS_SKIP_PACKAGE !== '1') {
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
 
 try {
   ensureSystemPackages({ needChromium: false });
@@ -16,11 +19,14 @@ try {
   process.exit(1);
 }
 
-const profile = prepareProfile(path.join(root, '.cache', 'start-profile'));
+const profile = prepareProfile(path.join(root, '.cache', 'start-profile'), { settings: startSettings });
+// A fresh copy of examples/ on each start: quick fixes and auto-save must never edit the
+// repository's own files.
+const workspace = freshExamplesCopy(path.join(root, '.cache', 'start-workspace'));
 const requested = Number(process.env.IAMSTS_PORT ?? 8080);
 const port = (await isFree(requested)) ? requested : await freePort();
-const server = await startCodeServer({ profile, workspace: path.join(root, 'examples'), port });
-console.log(`\nIAM STS Studio is running in a real VS Code (code-server) with the examples/ workspace:\n\n    ${server.url}\n\nOpen that URL in a browser on this machine. Ctrl+C stops it.`);
+const server = await startCodeServer({ profile, workspace, port });
+console.log(`\nIAM STS Studio is running in a real VS Code (code-server) with a fresh copy of examples/ (${path.relative(root, workspace)}):\n\n    ${server.url}\n\nOpen that URL in a browser on this machine. Ctrl+C stops it.`);
 
 async function isFree(p) {
   const { createServer } = await import('node:net');

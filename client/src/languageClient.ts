@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
+import { snippetCodeActionsMiddleware } from './policyKind/snippetCodeActions';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -20,6 +21,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'iamSts' },
     initializationOptions,
     outputChannel: output,
+    middleware: snippetCodeActionsMiddleware,
   };
   return new LanguageClient('iamSts', 'IAM STS Studio language server', serverOptions, clientOptions);
 }

@@ -2,7 +2,7 @@
 // STS server, the Sessions view with its live countdown and states, AccessDenied with the trust
 // policy button, input validation, and an output channel without secrets. Waits for UI state.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -26,11 +26,6 @@ before(async () => {
       'iamSts.sessions.autoRefresh': false,
     },
   });
-  // code-server is a remote window: VS Code applies machine-scoped settings such as
-  // iamSts.stsEndpoint only from the remote machine's settings, not from User settings.
-  const machineSettings = path.join(vscode.profile.userDataDir, 'Machine');
-  mkdirSync(machineSettings, { recursive: true });
-  writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'iamSts.stsEndpoint': sts.url }, null, 2));
 });
 
 after(async () => {

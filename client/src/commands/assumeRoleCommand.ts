@@ -21,7 +21,7 @@ import {
   type SourceChoice,
 } from './assumeRolePlan';
 import { askMfaCode, askText, pickDuration } from './prompts';
-import { defaultRoleSessionName, parseSessionTags, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
+import { defaultRoleSessionName, profileDuration, parseSessionTags, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
 import type { StsRuntime } from './stsRuntime';
 
 /**
@@ -81,7 +81,7 @@ async function assumeRoleProfile(runtime: StsRuntime, profile: ProfileSummary): 
     return;
   }
   const value = result.value;
-  runtime.rememberRoleArn(value.request.roleArn);
+  runtime.rememberRoleArn('AssumeRole', value.request.roleArn);
   runtime.addSession({
     request: value.request,
     issued: value.issued,
@@ -94,7 +94,7 @@ async function assumeRoleProfile(runtime: StsRuntime, profile: ProfileSummary): 
 }
 
 async function pickRoleArn(runtime: StsRuntime, profile: ProfileSummary | undefined): Promise<string | undefined> {
-  const choices = roleArnChoices(profile, runtime.recentRoleArns());
+  const choices = roleArnChoices(profile, runtime.recentRoleArns('AssumeRole'));
   let roleArn: string | undefined;
   if (choices.length > 1) {
     const picked = await vscode.window.showQuickPick(choices, { title: `${title}: role`, placeHolder: 'The role to assume', ignoreFocusOut: true });
@@ -197,7 +197,7 @@ async function assumeRoleStepByStep(runtime: StsRuntime, choice: SourceChoice, p
     validate: validateRoleSessionName,
   });
   if (!roleSessionName) return;
-  const durationSeconds = await pickDuration(`${title}: duration`, 'AssumeRole', { roleChaining: signer.isRoleSession }, profile?.durationSeconds);
+  const durationSeconds = await pickDuration(`${title}: duration`, 'AssumeRole', { roleChaining: signer.isRoleSession }, profileDuration(profile?.durationSeconds));
   if (durationSeconds === undefined) return;
   const wanted = await pickOptionalInputs(profile, policyDocument !== undefined);
   if (!wanted) return;
@@ -212,7 +212,7 @@ async function assumeRoleStepByStep(runtime: StsRuntime, choice: SourceChoice, p
     await runtime.showError(result.error, request.roleArn);
     return;
   }
-  runtime.rememberRoleArn(request.roleArn);
+  runtime.rememberRoleArn('AssumeRole', request.roleArn);
   runtime.addSession({
     request,
     issued: result.value,

@@ -5,6 +5,7 @@ import type { AssumeRoleWithSamlRequest, AssumeRoleWithWebIdentityRequest } from
 import { validateRoleArn, validateRoleSessionName, validateSamlAssertion, validateSamlProviderArn, validateWebIdentityToken } from '../sessions/validation';
 import { askText, pickDuration, pickTextFile } from './prompts';
 import { defaultRoleSessionName } from './sessionInputs';
+import type { RoleApi } from './recentRoles';
 import type { StsRuntime } from './stsRuntime';
 
 /**
@@ -20,8 +21,8 @@ function userName(): string | undefined {
   }
 }
 
-async function askRoleArn(runtime: StsRuntime, title: string): Promise<string | undefined> {
-  const recent = runtime.recentRoleArns();
+async function askRoleArn(runtime: StsRuntime, api: RoleApi, title: string): Promise<string | undefined> {
+  const recent = runtime.recentRoleArns(api);
   return askText({
     title,
     prompt: 'ARN of the role to assume',
@@ -33,7 +34,7 @@ async function askRoleArn(runtime: StsRuntime, title: string): Promise<string | 
 
 export async function assumeRoleWithWebIdentityCommand(runtime: StsRuntime): Promise<void> {
   const title = 'IAM STS: Assume Role with Web Identity';
-  const roleArn = await askRoleArn(runtime, `${title}: role`);
+  const roleArn = await askRoleArn(runtime, 'AssumeRoleWithWebIdentity', `${title}: role`);
   if (!roleArn) return;
   const how = await vscode.window.showQuickPick(
     [
@@ -77,13 +78,13 @@ export async function assumeRoleWithWebIdentityCommand(runtime: StsRuntime): Pro
     await runtime.showError(result.error, roleArn);
     return;
   }
-  runtime.rememberRoleArn(roleArn);
+  runtime.rememberRoleArn('AssumeRoleWithWebIdentity', roleArn);
   runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, usedMfa: false });
 }
 
 export async function assumeRoleWithSamlCommand(runtime: StsRuntime): Promise<void> {
   const title = 'IAM STS: Assume Role with SAML';
-  const roleArn = await askRoleArn(runtime, `${title}: role`);
+  const roleArn = await askRoleArn(runtime, 'AssumeRoleWithSAML', `${title}: role`);
   if (!roleArn) return;
   const accountId = roleArn.split(':')[4] ?? '123456789012';
   const principalArn = await askText({
@@ -115,6 +116,6 @@ export async function assumeRoleWithSamlCommand(runtime: StsRuntime): Promise<vo
     await runtime.showError(result.error, roleArn);
     return;
   }
-  runtime.rememberRoleArn(roleArn);
+  runtime.rememberRoleArn('AssumeRoleWithSAML', roleArn);
   runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, usedMfa: false });
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { IssuingApi } from '../sessions/stsTypes';
 import { validateMfaCode, type DurationContext } from '../sessions/validation';
-import { durationChoices, parseDuration } from './sessionInputs';
+import { durationItems, parseDuration, type PreferredDuration } from './sessionInputs';
 
 /**
  * Input boxes and pickers of the STS commands. Each returns undefined when the user cancels
@@ -57,22 +57,17 @@ interface DurationItem extends vscode.QuickPickItem {
   seconds?: number;
 }
 
-/** A duration from common choices or typed; `defaultSeconds` is listed first when given. */
+/**
+ * A duration from common choices or typed. `preferred` is listed first and says where it comes
+ * from: the profile's `duration_seconds`, or the API's own default when the profile sets none.
+ */
 export async function pickDuration(
   title: string,
   api: IssuingApi,
   context: DurationContext = {},
-  defaultSeconds?: number,
+  preferred?: PreferredDuration,
 ): Promise<number | undefined> {
-  const items: DurationItem[] = durationChoices(api, context).map((choice) => ({
-    label: choice.label,
-    description: `${choice.seconds} seconds${choice.seconds === defaultSeconds ? ' (profile default)' : ''}`,
-    seconds: choice.seconds,
-  }));
-  const preferred = items.findIndex((item) => item.seconds === (defaultSeconds ?? 3600));
-  if (preferred > 0) {
-    items.unshift(...items.splice(preferred, 1));
-  }
+  const items: DurationItem[] = durationItems(api, context, preferred);
   items.push({ label: 'Other duration…', description: 'in seconds or as 2h30m' });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'How long the credentials stay valid', ignoreFocusOut: true });
   if (!picked) {

@@ -12,9 +12,10 @@ import { StsGateway } from '../sessions/stsGateway';
 import { affectsStsSettings, readStsSettings } from '../sessions/stsSettings.vscode';
 import type { IssuedSession, StsResult } from '../sessions/stsTypes';
 import { TerminalSessionEnvironment } from '../sessions/terminalEnvironment.vscode';
+import { SessionTerminals } from '../sessions/sessionTerminals.vscode';
 import { ActiveSessionTracker } from '../views/activeSession';
 import { CountdownTicker } from '../views/countdownTicker';
-import { sessionTitle } from '../views/sessionPresentation';
+import { presentEndpoint, sessionTitle } from '../views/sessionPresentation';
 import { SessionStatusBar } from '../views/sessionStatusBar';
 import { SessionsTreeProvider } from '../views/sessionsTreeProvider';
 import { assumeRoleCommand } from './assumeRoleCommand';
@@ -81,17 +82,24 @@ export function registerStsFeatures(context: vscode.ExtensionContext, output: vs
       );
     },
   });
-  runtime = new StsRuntime(context, output, store, scheduler, active);
+  const sessionTerminals = new SessionTerminals();
+  runtime = new StsRuntime(context, output, store, scheduler, active, sessionTerminals);
   const sts = runtime;
 
   const tree = new SessionsTreeProvider(store, active);
   const treeView = vscode.window.createTreeView(sessionsViewId, { treeDataProvider: tree });
-  const statusBar = new SessionStatusBar(store, active, 'iamSts.selectActiveSession');
+  const endpointInUse = () => {
+    const settings = readStsSettings();
+    return { region: settings.region, endpoint: settings.endpoint };
+  };
+  const statusBar = new SessionStatusBar(store, active, 'iamSts.selectActiveSession', endpointInUse);
   const terminals = new TerminalSessionEnvironment(context.environmentVariableCollection);
-  // A custom endpoint receives the user's credentials: the view always says which one is in use.
+  // A custom endpoint receives the user's credentials: the view always says which one is in use,
+  // in its body (a one-view container hides the view's own header) and in its description.
   const describeEndpoint = () => {
-    const endpoint = readStsSettings().endpoint;
-    treeView.description = endpoint ? `via ${new URL(endpoint).host}` : undefined;
+    const look = presentEndpoint(endpointInUse());
+    treeView.message = look.message;
+    treeView.description = look.description;
   };
   describeEndpoint();
   const redraw = () => {
@@ -117,6 +125,8 @@ export function registerStsFeatures(context: vscode.ExtensionContext, output: vs
 
   context.subscriptions.push(
     store.onDidChange((change) => {
+      if (change.kind === 'updated') void sessionTerminals.sessionUpdated(change.session);
+      if (change.kind === 'removed') void sessionTerminals.sessionForgotten(change.session, readStsSettings().whenSessionForgotten);
       if (change.kind === 'state' && change.state === 'expiringSoon') {
         void offerRefresh(store.get(change.session.id) ?? change.session);
       }
@@ -141,6 +151,7 @@ export function registerStsFeatures(context: vscode.ExtensionContext, output: vs
       terminals.apply(active.session, settings.applyActiveSessionToTerminals);
       redraw();
     }),
+    sessionTerminals,
     tree,
     treeView,
     statusBar,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatTimeLeft } from '../sessions/countdown';
-import { sessionEnvironment, shellExportText, validateProfileName, writeSessionToCredentialsFile, type ShellKind } from '../sessions/exports';
+import { shellExportText, validateProfileName, writeSessionToCredentialsFile, type ShellKind } from '../sessions/exports';
 import { sharedConfigPaths } from '../sessions/profiles';
 import { sessionTitle } from '../views/sessionPresentation';
 import { askText } from './prompts';
@@ -61,8 +61,7 @@ export async function copyExportsCommand(runtime: StsRuntime, argument?: unknown
 export async function openTerminalCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
   const session = await runtime.resolveSession(argument, 'IAM STS: Open Terminal with Session');
   if (!session || refuseExpired(runtime, session.id, 'open a terminal with it')) return;
-  const terminal = vscode.window.createTerminal({ name: `AWS ${sessionTitle(session)}`, env: sessionEnvironment(session) });
-  terminal.show();
+  runtime.terminals.open(session);
 }
 
 export async function writeSessionToProfileCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {

@@ -67,6 +67,39 @@ export function durationChoices(api: IssuingApi, context: DurationContext = {}):
   return candidates.filter((choice) => choice.seconds <= durationRange[api].max && validateDurationSeconds(api, choice.seconds, context) === undefined);
 }
 
+/** The duration a picker offers first, and why. */
+export interface PreferredDuration {
+  seconds: number;
+  source: 'profile' | 'api';
+}
+
+/** Each API's own default duration when the request names none (its API reference). */
+export const apiDefaultDurationSeconds: Record<IssuingApi, number> = {
+  AssumeRole: 3600,
+  AssumeRoleWithWebIdentity: 3600,
+  AssumeRoleWithSAML: 3600,
+  GetSessionToken: 43_200,
+  GetFederationToken: 43_200,
+};
+
+/** A profile's `duration_seconds` as the preferred choice, when it sets one. */
+export function profileDuration(seconds: number | undefined): PreferredDuration | undefined {
+  return seconds !== undefined ? { seconds, source: 'profile' } : undefined;
+}
+
+/** The picker's rows: the preferred duration first, labelled "(profile default)" or "(API default)". */
+export function durationItems(api: IssuingApi, context: DurationContext = {}, preferred?: PreferredDuration): Array<{ label: string; description: string; seconds: number }> {
+  const first = preferred ?? { seconds: apiDefaultDurationSeconds[api], source: 'api' as const };
+  const items = durationChoices(api, context).map((choice) => ({
+    label: choice.label,
+    description: `${choice.seconds} seconds${choice.seconds === first.seconds ? (first.source === 'profile' ? ' (profile default)' : ' (API default)') : ''}`,
+    seconds: choice.seconds,
+  }));
+  const at = items.findIndex((item) => item.seconds === first.seconds);
+  if (at > 0) items.unshift(...items.splice(at, 1));
+  return items;
+}
+
 /** One diagnostic of the editor, reduced to what the session-policy check needs. */
 export interface PolicyDiagnostic {
   severity: 'error' | 'warning' | 'information' | 'hint';

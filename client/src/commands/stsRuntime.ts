@@ -9,11 +9,12 @@ import { readStsSettings, type StsSettings } from '../sessions/stsSettings.vscod
 import type { CredentialsProvider, StsGatewayOptions } from '../sessions/stsGateway';
 import type { StsCallError, StsResult } from '../sessions/stsTypes';
 import type { ActiveSessionTracker } from '../views/activeSession';
+import type { SessionTerminals } from '../sessions/sessionTerminals.vscode';
 import { describeSourceChoice, sourceChoices, type SourceChoice } from './assumeRolePlan';
 import { askMfaCode } from './prompts';
-import { rememberRecentRoleArn, recentRoleArns } from './recentRoles';
+import { rememberRecentRoleArn, recentRoleArns, type RoleApi } from './recentRoles';
 import { showStsError } from './stsErrorPresenter';
-import { sessionTitle } from '../views/sessionPresentation';
+import { issuedWords, sessionTitle } from '../views/sessionPresentation';
 import { formatTimeLeft } from '../sessions/countdown';
 
 /**
@@ -44,6 +45,7 @@ export class StsRuntime {
     readonly store: SessionStore,
     readonly scheduler: RefreshScheduler,
     readonly active: ActiveSessionTracker,
+    readonly terminals: SessionTerminals,
   ) {}
 
   settings(): StsSettings {
@@ -64,12 +66,13 @@ export class StsRuntime {
     return { askMfaCode: (serial) => askMfaCode(serial), gateway: this.gatewayOptions(region) };
   }
 
-  recentRoleArns(): string[] {
-    return recentRoleArns(this.context.globalState);
+  /** Roles recently assumed with this API, newest first. */
+  recentRoleArns(api: RoleApi): string[] {
+    return recentRoleArns(this.context.globalState, api);
   }
 
-  rememberRoleArn(roleArn: string): void {
-    void rememberRecentRoleArn(this.context.globalState, roleArn);
+  rememberRoleArn(api: RoleApi, roleArn: string): void {
+    void rememberRecentRoleArn(this.context.globalState, api, roleArn);
   }
 
   /** Adds a newly issued session (it becomes the one in use) and says so. */
@@ -109,7 +112,7 @@ export class StsRuntime {
       if (live.length > 0) {
         items.push({ label: 'Sessions', kind: vscode.QuickPickItemKind.Separator });
         for (const session of live) {
-          items.push({ label: sessionTitle(session), description: `${session.api} · ${formatTimeLeft(session.credentials.expiration, Date.now())}`, session });
+          items.push({ label: sessionTitle(session), description: `${session.api} · ${issuedWords(session)} · ${formatTimeLeft(session.credentials.expiration, Date.now())}`, session });
         }
         items.push({ label: 'Profiles', kind: vscode.QuickPickItemKind.Separator });
       }
@@ -176,7 +179,7 @@ export class StsRuntime {
     const picked = await vscode.window.showQuickPick(
       ordered.map((session) => ({
         label: sessionTitle(session),
-        description: `${session.id === activeId ? 'in use · ' : ''}${session.api} · ${formatTimeLeft(session.credentials.expiration, Date.now())}`,
+        description: `${session.id === activeId ? 'in use · ' : ''}${session.api} · ${issuedWords(session)} · ${formatTimeLeft(session.credentials.expiration, Date.now())}`,
         session,
       })),
       { title, placeHolder: 'Pick a session' },

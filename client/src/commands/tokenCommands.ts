@@ -4,7 +4,7 @@ import type { GetFederationTokenRequest, GetSessionTokenRequest } from '../sessi
 import { validateFederationName, validateMfaSerial } from '../sessions/validation';
 import { sessionPolicyFromEditor } from './assumeRoleCommand';
 import { askMfaCode, askText, pickDuration } from './prompts';
-import { parseSessionTags } from './sessionInputs';
+import { parseSessionTags, profileDuration } from './sessionInputs';
 import type { StsRuntime } from './stsRuntime';
 
 /**
@@ -27,7 +27,7 @@ export async function getSessionTokenCommand(runtime: StsRuntime): Promise<void>
     optional: true,
   });
   if (serial === undefined) return;
-  const durationSeconds = await pickDuration(`${title}: duration`, 'GetSessionToken', {}, profile?.durationSeconds ?? 43_200);
+  const durationSeconds = await pickDuration(`${title}: duration`, 'GetSessionToken', {}, profileDuration(profile?.durationSeconds));
   if (durationSeconds === undefined) return;
   let mfaCode: string | undefined;
   if (serial) {
@@ -52,7 +52,7 @@ export async function getFederationTokenCommand(runtime: StsRuntime): Promise<vo
   if (!signer) return;
   const name = await askText({ title: `${title}: name`, prompt: 'Name of the federated user (2–32 characters)', placeHolder: 'ci-bot', validate: validateFederationName });
   if (!name) return;
-  const durationSeconds = await pickDuration(`${title}: duration`, 'GetFederationToken', {}, 43_200);
+  const durationSeconds = await pickDuration(`${title}: duration`, 'GetFederationToken');
   if (durationSeconds === undefined) return;
   // Without a session policy a federated user has no permissions at all, so it is offered first.
   const policyChoice = await vscode.window.showQuickPick(

@@ -32,6 +32,19 @@ export interface StsSession {
   refreshCount: number;
   /** Why the last automatic or manual refresh failed; cleared by a successful one. */
   lastRefreshError?: string;
+  /**
+   * Tells apart sessions that would otherwise have the same title (the same role and session
+   * name, twice): the second is "#2" everywhere it is shown or picked. Set by the store.
+   */
+  ordinal?: number;
+}
+
+/** "Dev (alice-cli)", "federated user ci-bot", "session token (alice)": without the ordinal. */
+export function sessionBaseTitle(session: Pick<StsSession, 'roleArn' | 'sessionName' | 'api' | 'label'>): string {
+  if (session.roleArn && session.sessionName && session.api !== 'GetFederationToken') {
+    return `${roleNameFromArn(session.roleArn)} (${session.sessionName})`;
+  }
+  return session.label;
 }
 
 export interface NewSessionInput {

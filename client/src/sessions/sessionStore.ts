@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import { Emitter, type Disposable } from './emitter';
 import { systemClock } from './clock';
-import { withRefreshedCredentials, type StsSession } from './sessionRecord';
+import { sessionBaseTitle, withRefreshedCredentials, type StsSession } from './sessionRecord';
 import { sessionsFromSecret, sessionsToSecret } from './sessionSecret';
 import type { IssuedSession } from './stsTypes';
 
@@ -57,10 +57,20 @@ export class SessionStore {
 
   add(session: StsSession): StsSession {
     const existed = this.sessions.has(session.id);
+    if (!existed && session.ordinal === undefined) session = { ...session, ordinal: this.freeOrdinal(session) };
     this.sessions.set(session.id, session);
     this.lastStates.set(session.id, this.stateOf(session));
     this.emit({ kind: existed ? 'updated' : 'added', session });
     return session;
+  }
+
+  /** The smallest ordinal no other session of the same title holds: 1 when it is the only one. */
+  private freeOrdinal(session: StsSession): number {
+    const title = sessionBaseTitle(session);
+    const taken = new Set([...this.sessions.values()].filter((s) => sessionBaseTitle(s) === title).map((s) => s.ordinal ?? 1));
+    let ordinal = 1;
+    while (taken.has(ordinal)) ordinal++;
+    return ordinal;
   }
 
   get(id: string): StsSession | undefined {

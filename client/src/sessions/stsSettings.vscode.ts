@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultStsRegion } from './stsGateway';
+import type { WhenSessionForgotten } from './sessionTerminals.vscode';
 
 /**
  * The `iamSts.*` STS settings. The endpoint decides where credentials are sent, so only the
@@ -17,6 +18,8 @@ export interface StsSettings {
   autoRefresh: boolean;
   persist: boolean;
   applyActiveSessionToTerminals: boolean;
+  /** What happens to the terminals opened for a session when it is forgotten. */
+  whenSessionForgotten: WhenSessionForgotten;
 }
 
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -50,6 +53,7 @@ export function readStsSettings(): StsSettings {
     autoRefresh: configuration.get<boolean>('sessions.autoRefresh', true),
     persist: configuration.get<boolean>('sessions.persist', false),
     applyActiveSessionToTerminals: configuration.get<boolean>('terminal.applyActiveSession', false),
+    whenSessionForgotten: configuration.get<string>('terminal.whenSessionForgotten') === 'close' ? 'close' : 'mark',
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatTimeLeft } from '../sessions/countdown';
-import type { StsSession } from '../sessions/sessionRecord';
+import { sessionBaseTitle, type StsSession } from '../sessions/sessionRecord';
 import type { SessionState } from '../sessions/sessionStore';
 
 /**
@@ -36,16 +36,16 @@ const stateIcons: Record<SessionState, { iconId: string; colorId: string; words:
   expired: { iconId: 'error', colorId: 'list.errorForeground', words: 'Expired' },
 };
 
-function roleNameOf(roleArn: string): string {
-  return roleArn.slice(roleArn.lastIndexOf('/') + 1);
+/** "Dev (alice-cli)", "federated user ci-bot", "session token (alice)"; "Dev (alice-cli) #2" for a second one. */
+export function sessionTitle(session: StsSession): string {
+  const base = sessionBaseTitle(session);
+  return session.ordinal !== undefined && session.ordinal > 1 ? `${base} #${session.ordinal}` : base;
 }
 
-/** "Dev (alice-cli)", "federated user ci-bot", "session token (alice)". */
-export function sessionTitle(session: StsSession): string {
-  if (session.roleArn && session.sessionName && session.api !== 'GetFederationToken') {
-    return `${roleNameOf(session.roleArn)} (${session.sessionName})`;
-  }
-  return session.label;
+/** "issued 14:02:11": what tells sessions apart in a picker, next to the ordinal. */
+export function issuedWords(session: Pick<StsSession, 'issuedAt'>, timeZone?: string): string {
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(session.issuedAt);
+  return `issued ${time}`;
 }
 
 /** Characters Markdown would interpret inside plain text of the tooltip. */
@@ -135,17 +135,48 @@ export interface StatusBarPresentation {
   backgroundColorId?: string;
 }
 
-/** The status bar item: the session in use and its time left. */
-export function presentStatusBar(session: StsSession | undefined, state: SessionState | undefined, now: number, sessionCount: number): StatusBarPresentation {
+/** Where new sessions are requested: the endpoint the settings choose now. */
+export interface EndpointInUse {
+  region: string;
+  /** A custom endpoint from user settings; undefined for the regional AWS endpoint. */
+  endpoint?: string;
+}
+
+/**
+ * The Sessions view's message and description for the endpoint in use: a custom endpoint
+ * receives the user's credentials, so it is always said, with the Region.
+ */
+export function presentEndpoint(inUse: EndpointInUse): { message: string; description: string } {
+  if (inUse.endpoint) {
+    let host = inUse.endpoint;
+    try {
+      host = new URL(inUse.endpoint).host;
+    } catch {
+      // shown as written
+    }
+    return { message: `STS endpoint: ${inUse.endpoint} (custom, from user settings) · Region ${inUse.region}`, description: `${inUse.region} · via ${host}` };
+  }
+  return { message: `STS endpoint: ${endpointOf({ region: inUse.region })} · Region ${inUse.region}`, description: inUse.region };
+}
+
+/** The status bar item: the session in use, its time left, and the endpoint new sessions go to. */
+export function presentStatusBar(
+  session: StsSession | undefined,
+  state: SessionState | undefined,
+  now: number,
+  sessionCount: number,
+  inUse?: EndpointInUse,
+): StatusBarPresentation {
+  const where = inUse ? ` ${presentEndpoint(inUse).message}.` : '';
   if (!session || !state) {
-    return { text: '$(key) No STS session', tooltip: 'IAM STS: no session in use. Click to pick one.' };
+    return { text: '$(key) No STS session', tooltip: `IAM STS: no session in use. Click to pick one.${where}` };
   }
   const timeLeft = formatTimeLeft(session.credentials.expiration, now);
   const icon = state === 'expired' ? '$(error)' : state === 'expiringSoon' ? '$(warning)' : '$(key)';
   const others = sessionCount > 1 ? ` (${sessionCount} sessions)` : '';
   return {
     text: `${icon} ${sessionTitle(session)} · ${timeLeft}`,
-    tooltip: `IAM STS: ${sessionTitle(session)} is the session in use${others}; ${timeLeft}. Click to pick another session.`,
+    tooltip: `IAM STS: ${sessionTitle(session)} is the session in use${others}; ${timeLeft}, issued by ${endpointOf(session)}. Click to pick another session.${where}`,
     backgroundColorId:
       state === 'expired' ? 'statusBarItem.errorBackground' : state === 'expiringSoon' ? 'statusBarItem.warningBackground' : undefined,
   };

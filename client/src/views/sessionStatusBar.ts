@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionStore } from '../sessions/sessionStore';
 import type { ActiveSessionTracker } from './activeSession';
-import { presentStatusBar } from './sessionPresentation';
+import { presentStatusBar, type EndpointInUse } from './sessionPresentation';
 
 /** The status bar item: the session in use and its time left; a click picks another session. */
 export class SessionStatusBar implements vscode.Disposable {
@@ -11,6 +11,7 @@ export class SessionStatusBar implements vscode.Disposable {
     private readonly store: SessionStore,
     private readonly active: ActiveSessionTracker,
     selectCommand: string,
+    private readonly endpointInUse: () => EndpointInUse,
   ) {
     this.item = vscode.window.createStatusBarItem('iamSts.session', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'IAM STS Session';
@@ -24,7 +25,7 @@ export class SessionStatusBar implements vscode.Disposable {
       return;
     }
     const session = this.active.session;
-    const look = presentStatusBar(session, session ? this.store.stateOf(session) : undefined, Date.now(), sessions.length);
+    const look = presentStatusBar(session, session ? this.store.stateOf(session) : undefined, Date.now(), sessions.length, this.endpointInUse());
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
     this.item.backgroundColor = look.backgroundColorId ? new vscode.ThemeColor(look.backgroundColorId) : undefined;

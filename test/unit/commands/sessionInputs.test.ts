@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import {
   defaultRoleSessionName,
   durationChoices,
+  durationItems,
+  profileDuration,
   looksLikeTrustPolicyOf,
   parseDuration,
   parseSessionTags,
@@ -152,5 +154,26 @@ describe('looksLikeTrustPolicyOf', () => {
     assert.equal(looksLikeTrustPolicyOf('/w/policies/dev.json', '"Dev"', roleArn), false);
     assert.equal(looksLikeTrustPolicyOf('/w/trust/ops-trust.json', '"DevOps"', roleArn), false);
     assert.equal(looksLikeTrustPolicyOf('/w/trust/ops-trust.yaml', '"Dev"', roleArn), false);
+  });
+});
+
+describe('durationItems', () => {
+  it('labels the profile duration_seconds as the profile default and lists it first', () => {
+    const items = durationItems('GetSessionToken', {}, profileDuration(4 * 3600));
+    assert.equal(items[0].seconds, 4 * 3600);
+    assert.equal(items[0].description, '14400 seconds (profile default)');
+    assert.ok(!items.some((i) => i.description.includes('API default')));
+  });
+
+  it('says "API default" (12 hours for GetSessionToken) when the profile sets no duration', () => {
+    const items = durationItems('GetSessionToken', {}, profileDuration(undefined));
+    assert.equal(items[0].label, '12 hours');
+    assert.equal(items[0].description, '43200 seconds (API default)');
+    assert.ok(!items.some((i) => i.description.includes('profile default')));
+  });
+
+  it('puts AssumeRole\'s API default of one hour first', () => {
+    const items = durationItems('AssumeRole', { roleChaining: true });
+    assert.equal(items[0].description, '3600 seconds (API default)');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sessionFromIssued } from '../../../client/src/sessions/sessionRecord';
-import { formatLocalTime, presentSession, presentStatusBar, sessionTitle } from '../../../client/src/views/sessionPresentation';
+import { formatLocalTime, presentEndpoint, presentSession, presentStatusBar, sessionTitle } from '../../../client/src/views/sessionPresentation';
 import { issuedCredentials, makeSession } from '../sessions/sessionFactory';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
@@ -100,5 +100,24 @@ describe('presentStatusBar', () => {
 describe('formatLocalTime', () => {
   it('formats in the given time zone with its abbreviation', () => {
     assert.equal(formatLocalTime(new Date(now), 'UTC'), '01 Mar 2026, 12:00:00 UTC');
+  });
+});
+
+describe('presentEndpoint', () => {
+  it('names a custom endpoint, where it comes from, and the Region', () => {
+    const look = presentEndpoint({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:5055' });
+    assert.equal(look.message, 'STS endpoint: http://127.0.0.1:5055 (custom, from user settings) · Region eu-west-1');
+    assert.equal(look.description, 'eu-west-1 · via 127.0.0.1:5055');
+  });
+
+  it('names the regional AWS endpoint when none is configured', () => {
+    const look = presentEndpoint({ region: 'us-east-1' });
+    assert.equal(look.message, 'STS endpoint: https://sts.us-east-1.amazonaws.com · Region us-east-1');
+    assert.equal(look.description, 'us-east-1');
+  });
+
+  it('puts the endpoint new sessions go to in the status bar tooltip', () => {
+    const tip = presentStatusBar(undefined, undefined, Date.parse('2026-03-01T12:00:00Z'), 0, { region: 'us-east-1', endpoint: 'http://127.0.0.1:5055' }).tooltip;
+    assert.match(tip, /STS endpoint: http:\/\/127\.0\.0\.1:5055/);
   });
 });
