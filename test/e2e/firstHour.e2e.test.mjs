@@ -86,7 +86,8 @@ async function dismissToasts() {
 test('shows the STS endpoint and Region in the Sessions view itself, even with the view header collapsed into the container', async () => {
   await vscode.orScreenshot('endpoint-in-view', async () => {
     await showSessionsView();
-    await page().locator('.part.sidebar', { hasText: `STS endpoint: ${sts.url} (custom, from user settings) · Region us-east-1` }).first().waitFor({ timeout: 60_000 });
+    // A custom endpoint is said in the view's body before any session is issued.
+    await page().locator('.part.sidebar', { hasText: `STS endpoint: ${sts.url} (custom, from user settings) · Region us-east-1. No session yet` }).first().waitFor({ timeout: 60_000 });
   });
   await vscode.screenshot('endpoint-in-view');
 });
@@ -136,6 +137,8 @@ test('tells two sessions of the same profile apart, and Forget removes the one p
     await sidebarRows().filter({ hasText: i === 0 ? /^Dev \(e2e-dev\)(?! #)/ : 'Dev (e2e-dev) #2' }).first().waitFor({ timeout: 30_000 });
   }
   await vscode.screenshot('two-sessions');
+  // With sessions, the view says the endpoint in full above them.
+  await page().locator('.part.sidebar', { hasText: `STS endpoint: ${sts.url} (custom, from user settings) · Region us-east-1` }).first().waitFor();
   // From the palette, the picker lists both by their distinct titles.
   await runExactCommand('IAM STS: Forget Session');
   const widget = await waitForQuickInput('Forget Session');

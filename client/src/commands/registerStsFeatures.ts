@@ -94,12 +94,16 @@ export function registerStsFeatures(context: vscode.ExtensionContext, output: vs
   };
   const statusBar = new SessionStatusBar(store, active, 'iamSts.selectActiveSession', endpointInUse);
   const terminals = new TerminalSessionEnvironment(context.environmentVariableCollection);
-  // A custom endpoint receives the user's credentials: the view always says which one is in use,
-  // in its body (a one-view container hides the view's own header) and in its description.
+  // A custom endpoint receives the user's credentials: the view says which one is in use, in
+  // its body (a one-view container hides the view's description). A message hides the welcome
+  // content, so with the regional AWS endpoint and no session yet the welcome text (which
+  // names iamSts.region) shows instead; with a custom endpoint the message always does.
   const describeEndpoint = () => {
-    const look = presentEndpoint(endpointInUse());
-    treeView.message = look.message;
+    const inUse = endpointInUse();
+    const look = presentEndpoint(inUse);
+    const empty = store.list().length === 0;
     treeView.description = look.description;
+    treeView.message = !empty ? look.message : inUse.endpoint ? `${look.message}. No session yet: Assume Role… (+ above).` : undefined;
   };
   describeEndpoint();
   const redraw = () => {
@@ -134,6 +138,7 @@ export function registerStsFeatures(context: vscode.ExtensionContext, output: vs
         terminals.apply(undefined, false);
       }
       ticker.reschedule();
+      describeEndpoint();
       redraw();
     }),
     active.onDidChange((session) => {

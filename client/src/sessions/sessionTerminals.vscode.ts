@@ -50,17 +50,22 @@ export class SessionTerminals implements vscode.Disposable {
       for (const terminal of open) terminal.dispose();
       return;
     }
-    for (const terminal of open) {
-      terminal.show(true);
-      await vscode.commands.executeCommand('workbench.action.terminal.renameWithArg', { name: `${terminal.name} (session forgotten)` });
-    }
     const close = open.length === 1 ? 'Close Terminal' : 'Close Terminals';
-    const choice = await vscode.window.showWarningMessage(
+    const choice = vscode.window.showWarningMessage(
       `IAM STS: ${sessionTitle(session)} was forgotten, but ${open.length === 1 ? 'its terminal still holds' : `its ${open.length} terminals still hold`} ` +
         `its credentials, valid until ${formatUtcTime(session.credentials.expiration)}.`,
       close,
     );
-    if (choice === close) for (const terminal of open) terminal.dispose();
+    for (const terminal of open) {
+      try {
+        // Renaming acts on the active terminal: show it first, keeping the focus where it is.
+        terminal.show(true);
+        await vscode.commands.executeCommand('workbench.action.terminal.renameWithArg', { name: `${terminal.name} (session forgotten)` });
+      } catch {
+        // The warning above still says it; a name is only a mark.
+      }
+    }
+    if ((await choice) === close) for (const terminal of open) terminal.dispose();
   }
 
   dispose(): void {

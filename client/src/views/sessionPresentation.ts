@@ -154,7 +154,10 @@ export function presentEndpoint(inUse: EndpointInUse): { message: string; descri
     } catch {
       // shown as written
     }
-    return { message: `STS endpoint: ${inUse.endpoint} (custom, from user settings) · Region ${inUse.region}`, description: `${inUse.region} · via ${host}` };
+    return {
+      message: `STS endpoint: ${inUse.endpoint} (custom, from user settings) · Region ${inUse.region}`,
+      description: `${inUse.region} · via ${host}`,
+    };
   }
   return { message: `STS endpoint: ${endpointOf({ region: inUse.region })} · Region ${inUse.region}`, description: inUse.region };
 }
