@@ -11,6 +11,7 @@ describe('evaluation gates', () => {
 
   it('applies explicit denies before any Allow can decide, and identity before boundary and session', () => {
     const at = (name: string): number => GATES.findIndex((g) => g.name === name);
+    assert.ok(at('AWS-protected resources') < at('explicit deny'), 'AWS-protected resources');
     for (const name of ['SCP', 'RCP', 'resource policy', 'trust', 'identity', 'boundary', 'session']) {
       assert.ok(at(name) > at('explicit deny'), name);
     }

@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
 import type { Gate } from '../gate';
+import { awsProtectedGate } from './aws-protected';
 import { boundaryGate } from './boundary';
 import { credentialsGate } from './credentials';
 import { crossAccountGate } from './cross-account';
@@ -19,6 +20,7 @@ export { allowedVerdict } from './allowed';
 
 export const GATES: readonly Gate[] = [
   getCallerIdentityGate,
+  awsProtectedGate,
   explicitDenyGate,
   credentialsGate,
   rcpGate,
