@@ -5,6 +5,7 @@
 // https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html
 import type { Gate } from '../gate';
 import { policyName } from '../summary';
+import { isAssumeRoleAction } from '../temporary-credentials';
 
 export const trustGate: Gate = {
   name: 'trust',
@@ -12,15 +13,17 @@ export const trustGate: Gate = {
   decide(s) {
     if (!s.iam || !s.mustResourceAllow) return undefined;
     const trust = s.options.trustGoverned;
+    const action = s.request.action;
+    const trustRule = isAssumeRoleAction(action) ? 'a role can be assumed only when its trust policy allows it' : `${action} needs the role's trust policy to allow it`;
     if (!s.policies.resource) {
       const summary = trust
-        ? 'Implicit deny: a role can be assumed only when its trust policy allows it, and none was given.'
+        ? `Implicit deny: ${trustRule}, and none was given.`
         : 'Implicit deny: access to a KMS key needs its key policy to allow it, and none was given (add the key policy as the resource policy).';
       return { decision: 'implicitDeny', summary, decidedBy: [], missingAllow: s.resourceRef };
     }
     // Cross-account, the cross-account gate says that the resource side must allow.
     if (s.crossAccount || s.resourceAllows.length > 0) return undefined;
-    const why = trust ? 'a role can be assumed only when its trust policy allows it' : 'a KMS key policy must allow access itself';
+    const why = trust ? trustRule : 'a KMS key policy must allow access itself';
     return { decision: 'implicitDeny', summary: `Implicit deny: ${why}, and ${policyName(s.resourceRef)} does not allow this caller.`, decidedBy: [], missingAllow: s.resourceRef };
   },
 };
