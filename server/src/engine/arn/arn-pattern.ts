@@ -11,9 +11,8 @@
 // wildcard is the last character of a resource ARN segment, it can expand to match beyond
 // colon boundaries" (Resource element page), so `arn:aws:logs:*:*:/aws-glue/*` matches
 // `arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs`.
-import { compileGlobParts, globMatches, type Glob, type GlobPart } from '../wildcard/glob';
-
-export const ARN_PARTS = 6;
+import { ARN_PARTS, splitArn } from '../../iam/arn';
+import { compileGlobParts, globMatches, type Glob, type GlobPart } from '../../iam/wildcard';
 
 export interface ArnPattern {
   source: string;
@@ -50,19 +49,6 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
     spills,
     anySpills: spills.includes(true),
   };
-}
-
-export function splitArn(value: string, parts: number = ARN_PARTS): string[] {
-  const out: string[] = [];
-  let start = 0;
-  while (out.length < parts - 1) {
-    const colon = value.indexOf(':', start);
-    if (colon < 0) break;
-    out.push(value.slice(start, colon));
-    start = colon + 1;
-  }
-  out.push(value.slice(start));
-  return out;
 }
 
 export function arnMatches(pattern: ArnPattern, value: string): boolean {
@@ -122,10 +108,4 @@ function spillingMatch(pattern: ArnPattern, value: string): boolean {
     if (reachable[j] && globMatches(pattern.parts[ARN_PARTS - 1], value.slice(starts[j]))) return true;
   }
   return false;
-}
-
-/** The account part of an ARN, when it has one. */
-export function arnAccount(value: string): string | undefined {
-  const parts = splitArn(value);
-  return parts.length === ARN_PARTS && parts[0] === 'arn' && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
 }

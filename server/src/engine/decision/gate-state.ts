@@ -1,6 +1,6 @@
 // The facts every gate reads, gathered once per request: who calls, which account owns the
 // resource, and every policy evaluated against the request.
-import { arnAccount, splitArn } from '../arn/arn-pattern';
+import { arnAccount, splitArn } from '../../iam/arn';
 import { buildRequestContext } from '../context/request-context';
 import { cachedCaller, isIamCaller } from '../principal/request-principal';
 import type { PreparedRequest } from '../statement/evaluate-statement';
