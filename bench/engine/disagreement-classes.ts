@@ -38,6 +38,12 @@ const RULES: readonly Rule[] = [
       /^arn:[^:]+:kms:[^:]*:[^:]*:alias\/aws\//.test(d.resource),
   },
   {
+    title: "Identity-provider keys (token.actions.githubusercontent.com:aud, :sub …) that AWS sets from the web identity token: the oracle drops keys it does not know from the request context, so its conditions on them fail as missing",
+    page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif',
+    verdict: 'harness artifact',
+    applies: (d) => /:(aud|sub|amr)"/.test(d.policyText) && /AssumeRoleWithWebIdentity/i.test(d.action),
+  },
+  {
     title: 'SCPs bind IAM principals of member accounts: the member root user is allowed when the SCPs allow, and a web identity caller is no IAM principal; the oracle denies both',
     page: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
     verdict: 'ours follows the page',
