@@ -2,9 +2,9 @@
 //
 // sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity are decided by the role's trust
 // policy as well as the caller's policies. An AssumeRole request that passes session tags or a
-// source identity is also checked for
-// `sts:TagSession` / `sts:SetSourceIdentity`, which the trust policy (and, as for AssumeRole
-// itself, the caller's identity policy where needed) must allow.
+// source identity is also checked for `sts:TagSession` / `sts:SetSourceIdentity`, which the
+// trust policy (and, as for AssumeRole itself, the caller's identity policy where needed) must
+// allow.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms
 import { evaluateRequest } from './decision/evaluate-request';
