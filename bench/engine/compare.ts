@@ -1,40 +1,26 @@
 // Benchmark, not a test: evaluates one request set drawn from the shared policy corpus with
 // our engine and, when it is installed (a devDependency oracle, AGPL: used, never copied),
 // with @cloud-copilot/iam-simulate; prints throughput of both, their ratio, and every request
-// on which the two disagree. It never fails on speed.
+// on which the two disagree; then asks the oracle every engine case file's case (each cites the
+// AWS page it follows). Every disagreement, classified by the AWS page that decides it
+// (disagreement-classes.ts), is written to bench-results/engine-disagreements.json. It never
+// fails on speed.
 //
 //   node --import tsx bench/engine/compare.ts [--policies N] [--rounds N] [--show N]
-import { ACCOUNT, buildBenchCases, CONTEXT, evaluateOurs, PRINCIPAL, type Case } from './cases';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Decision } from '../../server/src/engine';
+import { ACCOUNT, buildBenchCases, CONTEXT, evaluateOurs, PRINCIPAL } from './cases';
+import { classify, type DisagreementClass } from './disagreement-classes';
+import { compareFixtures } from './fixtures-vs-oracle';
+import { isVerdict, loadOracle, ORACLE_NAME, oracleDecision } from './oracle';
 
-const ORACLE = '@cloud-copilot/iam-simulate';
+const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'bench-results');
+const RESULTS_FILE = path.join(RESULTS_DIR, 'engine-disagreements.json');
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-type RunSimulation = (simulation: unknown, options: unknown) => Promise<any>;
-
-async function loadOracle(): Promise<RunSimulation | undefined> {
-  try {
-    const mod = (await import(ORACLE)) as { runSimulation?: RunSimulation };
-    return mod.runSimulation;
-  } catch {
-    return undefined;
-  }
-}
-
-function oracleDecision(result: any): Decision | string {
-  if (result?.resultType === 'error') return `error: ${JSON.stringify(result.errors ?? result).slice(0, 160)}`;
-  // `overallResult` is "Allowed", "ExplicitlyDenied" or "ImplicitlyDenied".
-  const verdict: unknown = result?.overallResult ?? result?.result?.analysis?.result;
-  if (typeof verdict !== 'string') return `error: ${JSON.stringify(result?.errors ?? result).slice(0, 160)}`;
-  const v = verdict.toLowerCase();
-  if (v.includes('explicit')) return 'explicitDeny';
-  if (v.includes('implicit')) return 'implicitDeny';
-  if (v.includes('allow')) return 'allowed';
-  return `unknown: ${verdict}`;
 }
 
 /** Requests per second of our engine in one mode, after a warm-up round that compiles every policy. */
@@ -61,11 +47,12 @@ async function main(): Promise<void> {
   console.log(`explained and decision-only modes disagree on ${modeMismatches.length} requests`);
   for (const c of modeMismatches.slice(0, show)) console.log(`  ${c.file}: ${c.request.action} on ${c.request.resource}`);
 
-  const runSimulation = await loadOracle();
-  if (!runSimulation) {
-    console.log(`oracle: ${ORACLE} is not installed; add it as a devDependency to compare decisions and speed.`);
+  const oracle = await loadOracle();
+  if (!oracle) {
+    console.log(`oracle: ${ORACLE_NAME} is not installed; add it as a devDependency to compare decisions and speed.`);
     return;
   }
+  const { runSimulation } = oracle;
   const oracleStart = performance.now();
   const verdicts: Array<Decision | string> = [];
   for (const c of cases) {
@@ -90,43 +77,73 @@ async function main(): Promise<void> {
   console.log(`ratio, explained:     ours is ${(explainedRate / oracleRate).toFixed(1)}x the oracle's throughput`);
   console.log(`ratio, decision only: ours is ${(decisionRate / oracleRate).toFixed(1)}x the oracle's throughput`);
 
-  const rejected = verdicts.filter((v) => v.startsWith('error') || v.startsWith('unknown')).length;
-  const disagreements = cases
+  const rejected = verdicts.filter((v) => !isVerdict(v)).length;
+  const corpusRows = cases
     .map((c, i) => ({ c, oracle: verdicts[i], mine: evaluateOurs(c, false) }))
-    .filter((d) => !d.oracle.startsWith('error') && !d.oracle.startsWith('unknown') && d.oracle !== d.mine);
-  console.log(`oracle rejected ${rejected} requests (its input validation); compared ${cases.length - rejected}; disagreements: ${disagreements.length}`);
-  const groups = new Map<string, typeof disagreements>();
-  for (const d of disagreements) {
-    const why = explainDisagreement(d.c);
-    groups.set(why, [...(groups.get(why) ?? []), d]);
-  }
-  for (const [why, list] of groups) {
-    console.log(`\n${list.length} × ${why}`);
-    const limit = why === UNEXPLAINED ? show : 3;
-    for (const d of list.slice(0, limit)) console.log(`  ${d.c.file}: ${d.c.request.action} on ${d.c.request.resource}: ours ${d.mine}, oracle ${d.oracle}`);
-    if (list.length > limit) console.log(`  … and ${list.length - limit} more`);
-  }
+    .filter((d) => isVerdict(d.oracle) && d.oracle !== d.mine)
+    .map((d) => ({
+      file: d.c.file,
+      action: d.c.request.action,
+      resource: d.c.request.resource,
+      ours: d.mine,
+      oracle: d.oracle,
+      class: classify({ file: d.c.file, action: d.c.request.action, resource: d.c.request.resource, policyText: d.c.text }),
+    }));
+  console.log(`oracle rejected ${rejected} requests (its input validation); compared ${cases.length - rejected}; disagreements: ${corpusRows.length}`);
+  printGroups(corpusRows, show, (r) => `${r.file}: ${r.action} on ${r.resource}: ours ${r.ours}, oracle ${r.oracle}`);
+
+  // The engine's case files: each states AWS's decision and cites the page it follows.
+  const fixtures = await compareFixtures(runSimulation, oracle.anonymous);
+  const fixtureRows = fixtures.disagreements.map((d) => ({ ...d, ours: d.expected, class: classify(d.classifyAs) }));
+  console.log(
+    `\ncase files: compared ${fixtures.compared} cases with the oracle, agreed on ${fixtures.agreed}, disagreed on ${fixtureRows.length}; ` +
+      `the oracle rejected ${fixtures.oracleRejected.length}; ${fixtures.notCompared.length} cases have no oracle input`,
+  );
+  printGroups(fixtureRows, show, (r) => `${r.file}: ${r.name}: ours (the case) ${r.ours}, oracle ${r.oracle}`);
+
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const byVerdict = (rows: Array<{ class: DisagreementClass }>) =>
+    Object.fromEntries(['ours follows the page', 'harness artifact', 'to review'].map((v) => [v, rows.filter((r) => r.class.verdict === v).length]));
+  const strip = <T extends { classifyAs?: unknown }>(r: T) => {
+    const { classifyAs: _, ...rest } = r;
+    return rest;
+  };
+  fs.writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        oracle: ORACLE_NAME,
+        corpus: { requests: cases.length, oracleRejected: rejected, disagreements: corpusRows.length, byVerdict: byVerdict(corpusRows), rows: corpusRows },
+        caseFiles: {
+          compared: fixtures.compared,
+          agreed: fixtures.agreed,
+          disagreements: fixtureRows.length,
+          byVerdict: byVerdict(fixtureRows),
+          rows: fixtureRows.map(strip),
+          oracleRejected: fixtures.oracleRejected.map(strip),
+          notCompared: fixtures.notCompared,
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nevery disagreement, by class and AWS page: ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 
-const UNEXPLAINED = 'not yet explained: read the statement and the AWS page, then decide';
-
-/**
- * Known, documented reasons the two engines differ. Each names who is right and the AWS page.
- */
-function explainDisagreement(c: Case): string {
-  if (/^sts:AssumeRole/i.test(c.request.action)) {
-    return 'AssumeRole with only an identity policy: ours denies because the role trust policy must always allow the caller (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html); the oracle allows. Ours follows AWS.';
+/** Rows grouped by class, largest first; "to review" rows are all shown. */
+function printGroups<T extends { class: DisagreementClass }>(rows: T[], show: number, line: (r: T) => string): void {
+  const groups = new Map<string, T[]>();
+  // "To review" rows are grouped by the page their case cites, the others by their class.
+  const key = (c: DisagreementClass) => (c.verdict === 'to review' ? `${c.title} ${c.page}` : c.title);
+  for (const r of rows) groups.set(key(r.class), [...(groups.get(key(r.class)) ?? []), r]);
+  for (const list of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    const c = list[0].class;
+    console.log(`\n${list.length} × [${c.verdict}] ${c.title}${c.page ? ` (${c.page})` : ''}`);
+    const limit = c.verdict === 'to review' ? show : 3;
+    for (const r of list.slice(0, limit)) console.log(`  ${line(r)}`);
+    if (list.length > limit) console.log(`  … and ${list.length - limit} more`);
   }
-  if (c.text.includes('aws:ResourceAccount')) {
-    return 'aws:ResourceAccount condition: ours fills the key from the resource account of the request, as AWS does for every resource with an owning account (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); the oracle leaves it absent. Ours follows AWS.';
-  }
-  if (/^arn:[^:]+:kms:[^:]*:[^:]*:key\//.test(c.request.resource)) {
-    return 'KMS key with only an identity policy: AWS allows key access only when the key policy allows it (https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html). Both now deny; a remaining difference here needs reading.';
-  }
-  if (c.request.resource === '*') {
-    return 'request resource "*" standing for a pattern the bench could not make concrete: the oracle answers a "wildcard resource" question (could any resource match?), ours evaluates the literal request. A bench artifact, not an engine difference.';
-  }
-  return UNEXPLAINED;
 }
 
 main().catch((e) => {

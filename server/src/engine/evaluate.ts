@@ -1,20 +1,23 @@
 // The engine's entry point: one request, the policies that apply, one decision.
 //
-// An AssumeRole request that passes session tags or a source identity is also checked for
-// `sts:TagSession` / `sts:SetSourceIdentity`, which the trust policy (and, as for AssumeRole
-// itself, the caller's identity policy where needed) must allow.
+// sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity are decided by the role's trust
+// policy as well as the caller's policies. An AssumeRole request that passes session tags or a
+// source identity is also checked for `sts:TagSession` / `sts:SetSourceIdentity`, which the
+// trust policy (and, as for AssumeRole itself, the caller's identity policy where needed) must
+// allow.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms
 import { evaluateRequest } from './decision/evaluate-request';
-import { isAssumeRoleAction } from './decision/temporary-credentials';
+import { isAssumeRoleAction, isTrustGovernedAction } from './decision/temporary-credentials';
 import type { ContextValue, EvaluationOptions, EvaluationRequest, EvaluationResult, PolicySet, RelatedDecision } from './types';
 
 export function evaluate(request: EvaluationRequest, policies: PolicySet, options: EvaluationOptions = {}): EvaluationResult {
   const now = options.now ?? new Date();
-  const trustGoverned = isAssumeRoleAction(request.action);
+  // sts:TagSession and sts:SetSourceIdentity asked on their own need the trust policy too.
+  const trustGoverned = isTrustGovernedAction(request.action);
   const base = { now, managementAccountId: options.managementAccountId, trustGoverned, explain: options.explain !== false };
   const main = evaluateRequest(request, policies, { ...base, implied: false });
-  if (!trustGoverned) return main;
+  if (!isAssumeRoleAction(request.action)) return main;
 
   const related: RelatedDecision[] = impliedPermissions(request.context).map(({ action, reason }) => {
     const result = evaluateRequest({ ...request, action }, policies, { ...base, implied: true });

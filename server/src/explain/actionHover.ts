@@ -1,6 +1,6 @@
 // Hover text for an action or an action pattern, from the Service Authorization Reference.
 import type { ActionInfo, IamData } from '../data/iamData';
-import { hasWildcard } from '../data/wildcard';
+import { hasWildcard } from '../iam/wildcard';
 
 /** Access levels in the reference's order; anything else sorts after them. */
 const LEVEL_ORDER = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];

@@ -1,8 +1,8 @@
 // Hover text for an ARN: each part named, and the resource type it matches when the reference knows it.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
 import type { IamData, ResourceTypeInfo } from '../data/iamData';
-import { wildcardMatch } from '../data/wildcard';
-import { parseArn, PARTITIONS } from '../lint/support/arn';
+import { wildcardMatch } from '../iam/wildcard';
+import { parseArn, PARTITIONS } from '../iam/arn';
 
 const ARN_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html';
 

@@ -1,5 +1,5 @@
 // Fixed lists completion offers: common service principals, identity providers, operators.
-import { CONDITION_OPERATORS } from '../lint/support/conditionOperator';
+import { CONDITION_OPERATORS } from '../iam/condition-operators';
 
 /** Service principals people put in trust and resource policies most often; not exhaustive. */
 export const COMMON_SERVICE_PRINCIPALS: readonly string[] = [

@@ -2,7 +2,7 @@
 // Returns plain candidates with snippet and plain-text forms; the LSP glue picks one.
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { IamData } from '../data/iamData';
-import { parseOperator } from '../lint/support/conditionOperator';
+import { parseOperator } from '../iam/condition-operators';
 import { classifyFederated } from '../lint/support/principals';
 import type { DocumentKind, OffsetRange, PolicyModel, Statement } from '../policy/model';
 import { actionConditionKeys } from './actionHover';

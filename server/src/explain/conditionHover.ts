@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 import type { IamData } from '../data/iamData';
 import { globalKeyDescription } from '../lint/globalKeyDocs';
-import { isMultivaluedType, parseOperator, type OperatorFamily } from '../lint/support/conditionOperator';
+import { isMultivaluedType, parseOperator, type OperatorFamily } from '../iam/condition-operators';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
 const MULTIVALUED_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html';

@@ -2,7 +2,7 @@
 // named in `Principal` lets in.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 import type { IamData } from '../data/iamData';
-import { isAccountId, parseArn } from '../lint/support/arn';
+import { isAccountId, parseArn } from '../iam/arn';
 import { classifyAwsPrincipal, classifyFederated, isGithubActionsHost } from '../lint/support/principals';
 import { arnHover } from './arnHover';
 

@@ -1,7 +1,7 @@
 // Quick fixes for linter findings, from the `FixData` a finding carries: text edits in offsets,
 // the placeholder to select once they apply, and commands the client runs. No LSP types here.
 import type { Node } from 'jsonc-parser';
-import type { FixData } from '../lint/types';
+import type { FixData } from '../lint';
 import type { OffsetRange, PolicyModel, Statement } from '../policy/model';
 import { insertFirstProperty, insertProperty, layoutOf, propertyNamed, removeArrayElement, type JsonInsertValue, type OffsetEdit } from './jsonInsert';
 

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { arnMatches, compileArnPattern, compileGlob, globMatches } from '../../../server/src/engine';
 import { evaluate } from '../../../server/src/engine';
 import { policyModelFromObject } from '../../../server/src/policy/parse';
+import { wildcardMatch } from '../../../server/src/data/wildcard';
 
 const BOUND_MS = 200;
 
@@ -120,4 +121,63 @@ it('an ARN pattern whose segments end in stars decides in linear time against a 
   const start = performance.now();
   assert.equal(arnMatches(pattern, value), false);
   assert.ok(performance.now() - start < 500, `took ${(performance.now() - start).toFixed(0)} ms`);
+});
+
+// Issue 14's measured cases, as hang guards: each ran for seconds before (quadratic), and must
+// now finish far inside the bound. Not a benchmark: the bound only catches a return to
+// quadratic work.
+describe('no quadratic matching on inputs a policy or a request can hold', () => {
+  const HANG_MS = 1000;
+  const longArn = `arn:${'x:'.repeat(50_000)}b`; // 100,000 characters, 50,000 colons
+
+  it('an ARN pattern whose parts end in "*" against a 100,000-character ARN full of colons', () => {
+    const pattern = compileArnPattern([{ kind: 'pattern', text: 'arn:*:*:*:*:*a*b' }]);
+    const start = performance.now();
+    assert.equal(arnMatches(pattern, longArn), false);
+    assert.equal(arnMatches(pattern, `${longArn.slice(0, -1)}ab`), true);
+    assert.ok(performance.now() - start < HANG_MS, `took ${(performance.now() - start).toFixed(0)} ms`);
+  });
+
+  it('an exact resource part after spilling parts, against the same ARN', () => {
+    const pattern = compileArnPattern([{ kind: 'pattern', text: 'arn:*:*:*:*:x:b' }]);
+    const start = performance.now();
+    assert.equal(arnMatches(pattern, longArn), true);
+    assert.equal(arnMatches(pattern, `${longArn}b`), false);
+    assert.ok(performance.now() - start < HANG_MS, `took ${(performance.now() - start).toFixed(0)} ms`);
+  });
+
+  it('a Deny on "arn:*:*:*:*:*a*b" evaluated against that ARN as the request resource', () => {
+    const model = policyModelFromObject({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'arn:*:*:*:*:*a*b' }] })!;
+    const start = performance.now();
+    for (const explain of [true, false]) {
+      const result = evaluate({ principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: longArn }, { identity: [model] }, { explain });
+      assert.equal(result.decision, 'implicitDeny');
+    }
+    assert.ok(performance.now() - start < HANG_MS, `took ${(performance.now() - start).toFixed(0)} ms`);
+  });
+
+  for (const [operator, policyValue, requestValue, expected] of [
+    ['ForAllValues:StringEquals', (i: number) => `tag-${i}`, (i: number) => `tag-${i}`, 'allowed'],
+    ['ForAllValues:StringEqualsIgnoreCase', (i: number) => `Tag-${i}`, (i: number) => `TAG-${i}`, 'allowed'],
+    ['ForAnyValue:StringEquals', (i: number) => `tag-${i}`, (i: number) => `other-${i}`, 'implicitDeny'],
+    ['ForAllValues:StringNotEquals', (i: number) => `tag-${i}`, (i: number) => `other-${i}`, 'allowed'],
+  ] as const) {
+    it(`${operator} with 30,000 request values against 30,000 policy values, in both modes`, () => {
+      const values = Array.from({ length: 30_000 }, (_, i) => policyValue(i));
+      const model = policyModelFromObject({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { [operator]: { 'aws:TagKeys': values } } }] })!;
+      const request = { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', context: { 'aws:TagKeys': Array.from({ length: 30_000 }, (_, i) => requestValue(i)) } };
+      const start = performance.now();
+      const explained = evaluate(request, { identity: [model] });
+      const decisionOnly = evaluate(request, { identity: [model] }, { explain: false });
+      assert.equal(explained.decision, expected);
+      assert.equal(decisionOnly.decision, expected);
+      assert.ok(performance.now() - start < HANG_MS, `took ${(performance.now() - start).toFixed(0)} ms`);
+    });
+  }
+
+  it('the linter\'s matcher on a long segment of question marks', () => {
+    const start = performance.now();
+    assert.equal(wildcardMatch(`*${'a?'.repeat(4_000)}b*`, 'a'.repeat(20_000)), false);
+    assert.ok(performance.now() - start < HANG_MS, `took ${(performance.now() - start).toFixed(0)} ms`);
+  });
 });

@@ -108,6 +108,23 @@ describe('scenario overrides', () => {
     ]);
   });
 
+  it('runs a test whose principal is "anonymous": only the resource policy applies to it', () => {
+    const bucket = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }] };
+    const scenarioText = JSON.stringify({
+      principal: 'anonymous',
+      policies: { identity: [{ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] }], resource: bucket },
+      tests: [
+        { name: 'reads the public site', action: 's3:GetObject', resource: 'arn:aws:s3:::site/index.html', resourceAccount: '111122223333', expect: 'allowed' },
+        { name: 'cannot write it', action: 's3:PutObject', resource: 'arn:aws:s3:::site/index.html', resourceAccount: '111122223333', expect: 'implicitDeny' },
+      ],
+    });
+    const result = runScenario(loadScenario(scenarioText, path.join(ROOT, 'anon.iamsim.json'), memoryReader({}).read), { now: NOW });
+    assert.deepEqual(result.tests.map((t) => [t.name, t.decision, t.pass]), [
+      ['reads the public site', 'allowed', true],
+      ['cannot write it', 'implicitDeny', true],
+    ]);
+  });
+
   it('accepts "trust" as the name of a role\'s resource policy', () => {
     const scenarioText = JSON.stringify({
       principal: 'arn:aws:iam::111122223333:user/alice',

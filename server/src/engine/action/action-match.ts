@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
 import type { ActionIndex, CompiledActionPattern, CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
-import { globMatchesFolded } from '../wildcard/glob';
+import { globMatchesFolded } from '../../iam/wildcard';
 
 export function statementMatchesAction(action: CompiledStatement['action'], requestAction: string): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };

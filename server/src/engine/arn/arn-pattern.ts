@@ -11,9 +11,8 @@
 // wildcard is the last character of a resource ARN segment, it can expand to match beyond
 // colon boundaries" (Resource element page), so `arn:aws:logs:*:*:/aws-glue/*` matches
 // `arn:aws:logs:us-east-1:111122223333:log-group:/aws-glue/jobs`.
-import { compileGlobParts, globMatches, type Glob, type GlobPart } from '../wildcard/glob';
-
-export const ARN_PARTS = 6;
+import { ARN_PARTS, splitArn } from '../../iam/arn';
+import { anchoredLength, compileGlobParts, firstSegmentOccurrences, globMatches, type Glob, type GlobPart } from '../../iam/wildcard';
 
 export interface ArnPattern {
   source: string;
@@ -50,19 +49,6 @@ export function compileArnPattern(parts: readonly GlobPart[]): ArnPattern {
     spills,
     anySpills: spills.includes(true),
   };
-}
-
-export function splitArn(value: string, parts: number = ARN_PARTS): string[] {
-  const out: string[] = [];
-  let start = 0;
-  while (out.length < parts - 1) {
-    const colon = value.indexOf(':', start);
-    if (colon < 0) break;
-    out.push(value.slice(start, colon));
-    start = colon + 1;
-  }
-  out.push(value.slice(start));
-  return out;
 }
 
 export function arnMatches(pattern: ArnPattern, value: string): boolean {
@@ -117,15 +103,39 @@ function spillingMatch(pattern: ArnPattern, value: string): boolean {
     if (!any) return false;
     reachable = next;
   }
-  // The resource part takes the rest of the value, colons included.
-  for (let j = 0; j < segmentCount; j++) {
-    if (reachable[j] && globMatches(pattern.parts[ARN_PARTS - 1], value.slice(starts[j]))) return true;
+  return resourceMatchesFromSome(pattern.parts[ARN_PARTS - 1], value, starts, reachable);
+}
+
+/**
+ * Whether the resource glob matches the value from one of the reachable segment starts on,
+ * colons included, without matching once per start (which made long values with many colons
+ * quadratic). A glob without a star fixes the length, hence the one start that can work. A glob
+ * with a star matches from start p whenever its first segment sits at p and the rest, which
+ * begins with a star, matches from p + that segment; the rest matching from some offset also
+ * matches from every earlier one, so only the earliest start where the first segment sits needs
+ * the full match. Where the first segment sits is found in one scan of the value.
+ */
+function resourceMatchesFromSome(glob: Glob, value: string, starts: readonly number[], reachable: Uint8Array): boolean {
+  if (glob.anchored) {
+    const from = value.length - anchoredLength(glob);
+    const j = sortedIndexOf(starts, from);
+    return j >= 0 && reachable[j] === 1 && globMatches(glob, value.slice(from));
+  }
+  const occurs = firstSegmentOccurrences(glob, value);
+  for (let j = 0; j < starts.length; j++) {
+    if (reachable[j] && occurs[starts[j]]) return globMatches(glob, value.slice(starts[j]));
   }
   return false;
 }
 
-/** The account part of an ARN, when it has one. */
-export function arnAccount(value: string): string | undefined {
-  const parts = splitArn(value);
-  return parts.length === ARN_PARTS && parts[0] === 'arn' && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
+function sortedIndexOf(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] === target) return mid;
+    if (sorted[mid] < target) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

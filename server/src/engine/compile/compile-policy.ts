@@ -7,7 +7,7 @@ import { compileArnPattern, type ArnPattern } from '../arn/arn-pattern';
 import { parseOperatorName, type ParsedOperatorName } from '../conditions/registry';
 import type { ValueRef } from '../types';
 import { parseTemplate, staticParts, type Template } from '../variables/policy-variables';
-import { compileGlob, type Glob } from '../wildcard/glob';
+import { compileGlob, type Glob } from '../../iam/wildcard';
 
 export interface CompiledActionPattern {
   ref: ValueRef;

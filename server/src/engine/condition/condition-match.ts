@@ -52,8 +52,14 @@ function evaluateCondition(condition: CompiledCondition, context: RequestContext
   }
 
   const matchedRefs = new Set<ValueRef>();
+  const byKey = useLookup(op, requestValues.length, values.length) ? refsByKey(values) : undefined;
   /** Positive sense: does some policy value match this request value? */
   const positive = (rv: string): boolean => {
+    if (byKey) {
+      const refs = byKey.get(op.lookupKey!(rv));
+      if (refs) for (const r of refs) matchedRefs.add(r);
+      return refs !== undefined;
+    }
     let any = false;
     for (const v of values) {
       if (op.test(rv, v.prepared)) {
@@ -124,25 +130,56 @@ function conditionHolds(condition: CompiledCondition, context: RequestContext): 
     for (let i = 0; i < values.length; i++) if (op.test(presence, values[i])) return true;
     return false;
   }
+  const matcher = valueMatcher(op, values, requestValues?.length ?? 0);
   if (parsed.qualifier === 'ForAllValues') {
     if (!keyPresent) return true;
     // Each request value must satisfy the operator: match some value, or (negated) none.
-    for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values) === op.negated) return false;
+    for (let i = 0; i < requestValues.length; i++) if (matcher(requestValues[i]) === op.negated) return false;
     return true;
   }
   if (parsed.qualifier === 'ForAnyValue') {
     if (!keyPresent) return parsed.ifExists;
-    for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values) !== op.negated) return true;
+    for (let i = 0; i < requestValues.length; i++) if (matcher(requestValues[i]) !== op.negated) return true;
     return false;
   }
   if (!keyPresent) return parsed.ifExists || op.negated;
-  for (let i = 0; i < requestValues.length; i++) if (someValueMatches(op, requestValues[i], values)) return !op.negated;
+  for (let i = 0; i < requestValues.length; i++) if (matcher(requestValues[i])) return !op.negated;
   return op.negated;
 }
 
-function someValueMatches(op: ConditionOperator, requestValue: string, values: readonly unknown[]): boolean {
-  for (let i = 0; i < values.length; i++) if (op.test(requestValue, values[i])) return true;
-  return false;
+/**
+ * Many request values against many policy values: an operator that compares by exact string
+ * equality looks each request value up in a set of the policy values (linear), instead of
+ * comparing every value with every value (30,000 × 30,000 took seconds). Small lists keep the
+ * plain loop, which is cheaper than building a set.
+ */
+const LOOKUP_THRESHOLD = 64;
+
+function useLookup(op: ConditionOperator, requestCount: number, policyCount: number): boolean {
+  return op.lookupKey !== undefined && requestCount * policyCount > LOOKUP_THRESHOLD;
+}
+
+function valueMatcher(op: ConditionOperator, values: readonly unknown[], requestCount: number): (requestValue: string) => boolean {
+  if (useLookup(op, requestCount, values.length)) {
+    const set = new Set(values as readonly string[]);
+    const key = op.lookupKey!;
+    return (rv) => set.has(key(rv));
+  }
+  return (rv) => {
+    for (let i = 0; i < values.length; i++) if (op.test(rv, values[i])) return true;
+    return false;
+  };
+}
+
+function refsByKey(values: readonly PreparedValue[]): Map<string, ValueRef[]> {
+  const map = new Map<string, ValueRef[]>();
+  for (const v of values) {
+    const key = v.prepared as string;
+    const refs = map.get(key);
+    if (refs) refs.push(v.ref);
+    else map.set(key, [v.ref]);
+  }
+  return map;
 }
 
 /** Prepared values with policy variables substituted; values whose variables have no value drop out. */

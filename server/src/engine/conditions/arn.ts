@@ -4,19 +4,15 @@
 import { arnMatches, compileArnPattern } from '../arn/arn-pattern';
 import { defineOperator, type ConditionOperator } from './operator';
 
-const arn = (name: string, negated: boolean): ConditionOperator =>
-  defineOperator({
-    name,
-    family: 'Arn',
-    negated,
-    acceptsVariables: true,
+const arn = (name: string): ConditionOperator =>
+  defineOperator(name, {
     prepare: (v) => compileArnPattern(v.parts),
     test: (rv, pattern) => arnMatches(pattern, rv),
   });
 
 export const arnOperators: readonly ConditionOperator[] = [
-  arn('ArnEquals', false),
-  arn('ArnLike', false),
-  arn('ArnNotEquals', true),
-  arn('ArnNotLike', true),
+  arn('ArnEquals'),
+  arn('ArnLike'),
+  arn('ArnNotEquals'),
+  arn('ArnNotLike'),
 ];

@@ -11,11 +11,7 @@ function normalize(text: string): string | undefined {
 }
 
 export const binaryOperators: readonly ConditionOperator[] = [
-  defineOperator<string>({
-    name: 'BinaryEquals',
-    family: 'Binary',
-    negated: false,
-    acceptsVariables: false,
+  defineOperator<string>('BinaryEquals', {
     prepare: (v) => normalize(v.text),
     test: (rv, pv) => normalize(rv) === pv,
   }),

@@ -3,11 +3,7 @@
 import { defineOperator, type ConditionOperator } from './operator';
 
 export const boolOperators: readonly ConditionOperator[] = [
-  defineOperator<string>({
-    name: 'Bool',
-    family: 'Bool',
-    negated: false,
-    acceptsVariables: false,
+  defineOperator<string>('Bool', {
     prepare: (v) => {
       const t = v.text.trim().toLowerCase();
       return t === 'true' || t === 'false' ? t : undefined;

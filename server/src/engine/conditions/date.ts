@@ -14,12 +14,8 @@ export function parseDate(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const date = (name: string, negated: boolean, compare: (request: number, policy: number) => boolean): ConditionOperator =>
-  defineOperator<number>({
-    name,
-    family: 'Date',
-    negated,
-    acceptsVariables: false,
+const date = (name: string, compare: (request: number, policy: number) => boolean): ConditionOperator =>
+  defineOperator<number>(name, {
     prepare: (v) => parseDate(v.text),
     test: (rv, pv) => {
       const ms = parseDate(rv);
@@ -28,10 +24,10 @@ const date = (name: string, negated: boolean, compare: (request: number, policy:
   });
 
 export const dateOperators: readonly ConditionOperator[] = [
-  date('DateEquals', false, (r, p) => r === p),
-  date('DateNotEquals', true, (r, p) => r === p),
-  date('DateLessThan', false, (r, p) => r < p),
-  date('DateLessThanEquals', false, (r, p) => r <= p),
-  date('DateGreaterThan', false, (r, p) => r > p),
-  date('DateGreaterThanEquals', false, (r, p) => r >= p),
+  date('DateEquals', (r, p) => r === p),
+  date('DateNotEquals', (r, p) => r === p),
+  date('DateLessThan', (r, p) => r < p),
+  date('DateLessThanEquals', (r, p) => r <= p),
+  date('DateGreaterThan', (r, p) => r > p),
+  date('DateGreaterThanEquals', (r, p) => r >= p),
 ];

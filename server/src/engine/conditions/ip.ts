@@ -82,12 +82,8 @@ export function cidrContains(cidr: Cidr, address: Address): boolean {
   return (address.value >> shift) << shift === cidr.network;
 }
 
-const ip = (name: string, negated: boolean): ConditionOperator =>
-  defineOperator<Cidr>({
-    name,
-    family: 'IpAddress',
-    negated,
-    acceptsVariables: false,
+const ip = (name: string): ConditionOperator =>
+  defineOperator<Cidr>(name, {
     prepare: (v) => parseCidr(v.text),
     test: (rv, cidr) => {
       const address = parseAddress(rv);
@@ -95,4 +91,4 @@ const ip = (name: string, negated: boolean): ConditionOperator =>
     },
   });
 
-export const ipOperators: readonly ConditionOperator[] = [ip('IpAddress', false), ip('NotIpAddress', true)];
+export const ipOperators: readonly ConditionOperator[] = [ip('IpAddress'), ip('NotIpAddress')];

@@ -3,12 +3,7 @@
 import { defineOperator, type ConditionOperator } from './operator';
 
 export const nullOperators: readonly ConditionOperator[] = [
-  defineOperator<boolean>({
-    name: 'Null',
-    family: 'Null',
-    negated: false,
-    acceptsVariables: false,
-    testsPresence: true,
+  defineOperator<boolean>('Null', {
     prepare: (v) => {
       const t = v.text.trim().toLowerCase();
       return t === 'true' ? true : t === 'false' ? false : undefined;

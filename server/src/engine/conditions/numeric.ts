@@ -9,12 +9,8 @@ export function parseNumber(text: string): number | undefined {
   return NUMBER.test(t) ? Number(t) : undefined;
 }
 
-const numeric = (name: string, negated: boolean, compare: (request: number, policy: number) => boolean): ConditionOperator =>
-  defineOperator<number>({
-    name,
-    family: 'Numeric',
-    negated,
-    acceptsVariables: false,
+const numeric = (name: string, compare: (request: number, policy: number) => boolean): ConditionOperator =>
+  defineOperator<number>(name, {
     prepare: (v) => parseNumber(v.text),
     test: (rv, pv) => {
       const n = parseNumber(rv);
@@ -23,10 +19,10 @@ const numeric = (name: string, negated: boolean, compare: (request: number, poli
   });
 
 export const numericOperators: readonly ConditionOperator[] = [
-  numeric('NumericEquals', false, (r, p) => r === p),
-  numeric('NumericNotEquals', true, (r, p) => r === p),
-  numeric('NumericLessThan', false, (r, p) => r < p),
-  numeric('NumericLessThanEquals', false, (r, p) => r <= p),
-  numeric('NumericGreaterThan', false, (r, p) => r > p),
-  numeric('NumericGreaterThanEquals', false, (r, p) => r >= p),
+  numeric('NumericEquals', (r, p) => r === p),
+  numeric('NumericNotEquals', (r, p) => r === p),
+  numeric('NumericLessThan', (r, p) => r < p),
+  numeric('NumericLessThanEquals', (r, p) => r <= p),
+  numeric('NumericGreaterThan', (r, p) => r > p),
+  numeric('NumericGreaterThanEquals', (r, p) => r >= p),
 ];

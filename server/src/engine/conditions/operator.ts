@@ -1,10 +1,13 @@
 // One condition operator: how to read a policy value and how to compare a request value
-// with it. Negated operators (`StringNotEquals`, `NotIpAddress` …) are declared with the
+// with it. What the operator is (its family, whether it is negated, whether it takes policy
+// variables) comes from the shared table in iam/condition-operators; this side adds only the
+// comparison. Negated operators (`StringNotEquals`, `NotIpAddress` …) are declared with the
 // positive comparison; the condition evaluator applies "matches none of the values".
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
-import type { GlobPart } from '../wildcard/glob';
+import { operatorFacts, type OperatorFamily } from '../../iam/condition-operators';
+import type { GlobPart } from '../../iam/wildcard';
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+export type { OperatorFamily } from '../../iam/condition-operators';
 
 /** A policy value after variable substitution: its text, and its parts for wildcard-aware operators. */
 export interface PolicyValueInput {
@@ -25,9 +28,31 @@ export interface ConditionOperator<P = unknown> {
   prepare(value: PolicyValueInput): P | undefined;
   /** Positive comparison of one request value with one prepared policy value. */
   test(requestValue: string, policyValue: P): boolean;
+  /**
+   * For operators that compare by exact string equality: `test(rv, pv)` holds exactly when
+   * `lookupKey(rv) === pv` (pv is then a string), so many values are matched with one set.
+   */
+  readonly lookupKey?: (requestValue: string) => string;
 }
 
-/** Erases the prepared-value type so operators of every family share one registry. */
-export function defineOperator<P>(op: ConditionOperator<P>): ConditionOperator {
+export interface OperatorBehaviour<P> {
+  prepare(value: PolicyValueInput): P | undefined;
+  test(requestValue: string, policyValue: P): boolean;
+  lookupKey?: (requestValue: string) => string;
+}
+
+/** The operator of the shared table named `name`, comparing as `behaviour` says. */
+export function defineOperator<P>(name: string, behaviour: OperatorBehaviour<P>): ConditionOperator {
+  const facts = operatorFacts(name);
+  if (!facts || facts.name !== name) throw new Error(`${name} is not a condition operator of the shared table`);
+  const op: ConditionOperator<P> = {
+    name,
+    family: facts.family,
+    negated: facts.negated,
+    acceptsVariables: facts.acceptsVariables,
+    ...(facts.testsPresence ? { testsPresence: true } : {}),
+    ...behaviour,
+  };
+  // Erases the prepared-value type so operators of every family share one registry.
   return op as unknown as ConditionOperator;
 }

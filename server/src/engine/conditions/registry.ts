@@ -1,5 +1,5 @@
-// The one list of condition operators, and how an operator name as written
-// (`ForAnyValue:StringLikeIfExists`) is read into set qualifier, operator and IfExists.
+// The engine's comparison for every operator of the shared table (iam/condition-operators),
+// and an operator name as written (`ForAnyValue:StringLikeIfExists`) joined to it.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 import { arnOperators } from './arn';
@@ -9,6 +9,7 @@ import { dateOperators } from './date';
 import { ipOperators } from './ip';
 import { nullOperators } from './null';
 import { numericOperators } from './numeric';
+import { readOperator, type SetQualifier } from '../../iam/condition-operators';
 import type { ConditionOperator } from './operator';
 import { stringOperators } from './string';
 
@@ -23,9 +24,9 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
   ...nullOperators,
 ];
 
-const byName = new Map(CONDITION_OPERATORS.map((op) => [op.name.toLowerCase(), op]));
+const byName = new Map(CONDITION_OPERATORS.map((op) => [op.name, op]));
 
-export type SetQualifier = 'ForAllValues' | 'ForAnyValue';
+export type { SetQualifier } from '../../iam/condition-operators';
 
 export interface ParsedOperatorName {
   written: string;
@@ -36,23 +37,11 @@ export interface ParsedOperatorName {
   problem?: string;
 }
 
+/** The name read by the shared table, joined to the operator that compares. */
 export function parseOperatorName(written: string): ParsedOperatorName {
-  let rest = written;
-  let qualifier: SetQualifier | undefined;
-  const colon = rest.indexOf(':');
-  if (colon >= 0) {
-    const prefix = rest.slice(0, colon).toLowerCase();
-    if (prefix === 'forallvalues') qualifier = 'ForAllValues';
-    else if (prefix === 'foranyvalue') qualifier = 'ForAnyValue';
-    else return { written, qualifier, ifExists: false, operator: undefined, problem: `unknown set qualifier "${rest.slice(0, colon)}"` };
-    rest = rest.slice(colon + 1);
-  }
-  let operator = byName.get(rest.toLowerCase());
-  let ifExists = false;
-  if (!operator && rest.toLowerCase().endsWith('ifexists')) {
-    operator = byName.get(rest.slice(0, -'IfExists'.length).toLowerCase());
-    ifExists = operator !== undefined;
-  }
+  const { qualifier, ifExists, facts, problem } = readOperator(written);
+  if (!facts) return { written, qualifier, ifExists, operator: undefined, problem };
+  const operator = byName.get(facts.name);
   if (!operator) return { written, qualifier, ifExists, operator, problem: `unknown condition operator "${written}"` };
   if (operator.testsPresence && (ifExists || qualifier)) {
     return { written, qualifier, ifExists, operator: undefined, problem: `"${written}": Null takes neither IfExists nor a set qualifier` };

@@ -32,6 +32,17 @@ export function isAssumeRoleAction(action: string): boolean {
   return a === 'sts:assumerole' || a === 'sts:assumerolewithwebidentity' || a === 'sts:assumerolewithsaml';
 }
 
+/**
+ * Actions on a role that its trust policy must allow, as for sts:AssumeRole: passing session
+ * tags and setting a source identity, whether asked directly or implied by an AssumeRole call.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms
+ */
+export function isTrustGovernedAction(action: string): boolean {
+  const a = action.toLowerCase();
+  return isAssumeRoleAction(a) || a === 'sts:tagsession' || a === 'sts:setsourceidentity';
+}
+
 export function isGetCallerIdentity(action: string): boolean {
   return action.toLowerCase() === 'sts:getcalleridentity';
 }

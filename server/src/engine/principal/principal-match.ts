@@ -102,9 +102,11 @@ export function statementMatchesPrincipal(
   // NotPrincipal: with Deny, the caller escapes only when every identity AWS checks is
   // listed (for a role session: the session, the role and the account). With Allow (which
   // most services reject) any listed identity excludes the caller, the narrower reading.
+  // A listed "*" excludes every caller, anonymous ones included: an Allow with it grants nobody
+  // and a Deny with it denies nobody.
   const identities = callerIdentityKinds(caller);
   const listed = identities.filter((k) => kinds.has(k) || kinds.has('wildcard'));
-  const excluded = effect === 'Deny' ? identities.length > 0 && listed.length === identities.length : listed.length > 0;
+  const excluded = kinds.has('wildcard') || (effect === 'Deny' ? identities.length > 0 && listed.length === identities.length : listed.length > 0);
   const missing = identities.filter((k) => !listed.includes(k));
   return {
     matches: !excluded,

@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 // Only policies with "Version": "2012-10-17" substitute variables; in older policies the
 // text is taken literally.
-import type { GlobPart } from '../wildcard/glob';
+import type { GlobPart } from '../../iam/wildcard';
 
 export interface VariablePart {
   kind: 'variable';

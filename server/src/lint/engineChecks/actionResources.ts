@@ -5,7 +5,7 @@
 // ("If the action does not support resource-level permissions, use the all resources wildcard (*)")
 import type { ActionInfo, IamData } from '../../data/iamData';
 import { hasWildcard } from '../../data/wildcard';
-import { ARN_PARTS, splitArn } from '../../engine/arn/arn-pattern';
+import { ARN_PARTS, splitArn } from '../../iam/arn';
 import { arnPatternMayMatchTemplate, variablesToStars } from './patternOverlap';
 
 const templatesByAction = new WeakMap<ActionInfo, string[]>();

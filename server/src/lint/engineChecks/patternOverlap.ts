@@ -4,7 +4,7 @@
 // needed: the mistakes worth reporting differ in a literal part (another service, another
 // resource type prefix), which the literal prefix and suffix show.
 import { hasWildcard, wildcardMatch } from '../../data/wildcard';
-import { splitArn, ARN_PARTS } from '../../engine/arn/arn-pattern';
+import { splitArn, ARN_PARTS } from '../../iam/arn';
 
 /** Case-sensitive, as ARN matching is (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html). */
 export function patternsMayOverlap(a: string, b: string): boolean {

@@ -5,7 +5,7 @@
 // Region) misses at least one of them. The partition stays `aws`, the caller's: no principal
 // reaches resources of another partition.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
-import { splitArn, ARN_PARTS } from '../../engine/arn/arn-pattern';
+import { splitArn, ARN_PARTS } from '../../iam/arn';
 
 export interface SampleVariant {
   partition: string;

@@ -11,7 +11,7 @@
 import type { ActionInfo, IamData } from '../../data/iamData';
 import { hasWildcard, wildcardMatch } from '../../data/wildcard';
 import { evaluate } from '../../engine';
-import { arnAccount } from '../../engine/arn/arn-pattern';
+import { arnAccount } from '../../iam/arn';
 import type { EvaluationRequest, StatementRef } from '../../engine/types';
 import type { PolicyModel, Statement } from '../../policy/model';
 import { memoize } from '../support/memo';

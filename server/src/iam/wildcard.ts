@@ -1,4 +1,7 @@
-// Wildcard matching for `*` (any run, including empty) and `?` (exactly one character).
+// Wildcard matching for `*` (any run, including empty) and `?` (exactly one character): the
+// one matcher of actions, ARNs, StringLike values and the IAM reference's templates, used by the
+// engine, the linter and the hovers alike, so they cannot disagree about what a wildcard means.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
 //
 // A policy author controls the pattern, so matching must not depend on backtracking: a
 // pattern is split at its stars into fixed-length segments; the first must be a prefix,
@@ -194,4 +197,89 @@ function shiftAndFind(seg: Segment, text: string, from: number, to: number): num
     if (state[lastWord] & lastBit) return i - m + 1;
   }
   return -1;
+}
+
+/**
+ * Every offset of `text` where the glob's first segment (its text before the first star)
+ * matches, in one scan: linear for a literal segment, (text length × segment length / 32) word
+ * operations with `?`. Lets a caller try many start offsets without matching from each.
+ */
+export function firstSegmentOccurrences(glob: Glob, text: string): Uint8Array {
+  const seg = glob.segments[0];
+  const m = seg.text.length;
+  const at = new Uint8Array(text.length + 1);
+  if (m === 0 || seg.allAny) {
+    for (let i = 0; i + m <= text.length; i++) at[i] = 1;
+    return at;
+  }
+  if (seg.failure) {
+    const p = seg.text;
+    const f = seg.failure;
+    let k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      while (k > 0 && c !== p.charCodeAt(k)) k = f[k - 1];
+      if (c === p.charCodeAt(k)) k++;
+      if (k === m) {
+        at[i - m + 1] = 1;
+        k = f[k - 1];
+      }
+    }
+    return at;
+  }
+  const masks = seg.masks!;
+  const anyMask = seg.anyMask!;
+  const words = anyMask.length;
+  const state = new Uint32Array(words);
+  const lastWord = (m - 1) >>> 5;
+  const lastBit = 1 << ((m - 1) & 31);
+  for (let i = 0; i < text.length; i++) {
+    const mask = masks.get(text.charCodeAt(i)) ?? anyMask;
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const next = state[w] >>> 31;
+      state[w] = ((state[w] << 1) | carry) & mask[w];
+      carry = next;
+    }
+    if (state[lastWord] & lastBit) at[i - m + 1] = 1;
+  }
+  return at;
+}
+
+/** The length every match of an anchored glob (one without a star) has. */
+export function anchoredLength(glob: Glob): number {
+  return glob.segments[0].text.length;
+}
+
+// The linter's and the IAM reference's way in: patterns as plain strings, compiled on first use.
+
+/** A compiled pattern, for callers that match one pattern against many values. */
+export type WildcardPattern = Glob;
+
+export function compileWildcard(pattern: string, ignoreCase = false): WildcardPattern {
+  return compileGlob(pattern, ignoreCase);
+}
+
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+// Patterns repeat across rules and keystrokes; compiling is the costly part, so keep recent ones.
+const compiled = [new Map<string, Glob>(), new Map<string, Glob>()];
+const CACHE_LIMIT = 20000;
+
+function cachedCompile(pattern: string, ignoreCase: boolean): Glob {
+  const cache = compiled[ignoreCase ? 1 : 0];
+  let glob = cache.get(pattern);
+  if (!glob) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    glob = compileGlob(pattern, ignoreCase);
+    cache.set(pattern, glob);
+  }
+  return glob;
+}
+
+/** True when `input` matches `pattern`; a compiled pattern keeps the case rule it was compiled with. */
+export function wildcardMatch(pattern: WildcardPattern | string, input: string, ignoreCase = false): boolean {
+  return globMatches(typeof pattern === 'string' ? cachedCompile(pattern, ignoreCase) : pattern, input);
 }
