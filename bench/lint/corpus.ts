@@ -7,8 +7,9 @@ import { loadIamData } from '../../server/src/data/iamData';
 import { lintPolicy } from '../../server/src/lint';
 import type { DocumentKind } from '../../server/src/policy/model';
 import { parsePolicyText } from '../../server/src/policy/parse';
+import { findCorpus } from '../../test/unit/lint/corpusPath';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = findCorpus(__dirname);
 const KIND_BY_FOLDER: Record<string, DocumentKind> = {
   managed: 'identity',
   'identity-docs': 'identity',
