@@ -91,6 +91,7 @@ import { passRoleWithStarInActionAndResource } from './rules/pass-role-with-star
 import { passRoleWithStarInResourceAndNotAction } from './rules/pass-role-with-star-in-resource-and-not-action';
 import { passRoleWithStarInResource } from './rules/pass-role-with-star-in-resource';
 import { policySizeExceedsIdentityPolicyQuota } from './rules/policy-size-exceeds-identity-policy-quota';
+import { policySizeExceedsManagedPolicyQuota } from './rules/policy-size-exceeds-managed-policy-quota';
 import { policySizeExceedsRcpQuota } from './rules/policy-size-exceeds-rcp-quota';
 import { policySizeExceedsResourcePolicyQuota } from './rules/policy-size-exceeds-resource-policy-quota';
 import { policySizeExceedsRoleTrustPolicyQuota } from './rules/policy-size-exceeds-role-trust-policy-quota';
@@ -133,6 +134,9 @@ import { unsupportedPrincipal } from './rules/unsupported-principal';
 import { unsupportedResourceArnInPolicy } from './rules/unsupported-resource-arn-in-policy';
 import { unsupportedSid } from './rules/unsupported-sid';
 import { unsupportedSpaceInVariable } from './rules/unsupported-space-in-variable';
+import { unknownAction } from './rules/unknown-action';
+import { unknownServiceInAction } from './rules/unknown-service-in-action';
+import { unknownService } from './rules/unknown-service';
 import { unsupportedWildcardInPrincipal } from './rules/unsupported-wildcard-in-principal';
 import { variableUnsupportedInElement } from './rules/variable-unsupported-in-element';
 import { variableUnsupportedInVersion } from './rules/variable-unsupported-in-version';
@@ -232,6 +236,7 @@ export const LINT_RULES: readonly LintRule[] = [
   passRoleWithStarInResourceAndNotAction,
   passRoleWithStarInResource,
   policySizeExceedsIdentityPolicyQuota,
+  policySizeExceedsManagedPolicyQuota,
   policySizeExceedsRcpQuota,
   policySizeExceedsResourcePolicyQuota,
   policySizeExceedsRoleTrustPolicyQuota,
@@ -265,6 +270,9 @@ export const LINT_RULES: readonly LintRule[] = [
   typeMismatch,
   uniqueSidsRecommended,
   uniqueSidsRequired,
+  unknownAction,
+  unknownServiceInAction,
+  unknownService,
   unsupportedActionForConditionKey,
   unsupportedActionInPolicy,
   unsupportedConditionKeyForServicePrincipal,
