@@ -33,8 +33,8 @@ export function isOpenPrincipal(text: string): boolean {
 }
 
 /**
- * IAM paths and names: the resource part after `user/` or `role/` is `path/name`, names of
- * `[\w+=,.@-]`, at most 64 characters for users and roles.
+ * IAM paths and names: the resource part after `user/` or `role/` is `path/name`; names are of
+ * `[\w+=,.@-]`, paths of any printable ASCII.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
 function isIamNameChar(c: string): boolean {
@@ -42,9 +42,10 @@ function isIamNameChar(c: string): boolean {
 }
 
 function isPathAndName(rest: string): boolean {
-  if (rest.length === 0 || rest.endsWith('/')) return false;
-  const name = rest.slice(rest.lastIndexOf('/') + 1);
-  return name.length > 0 && [...rest].every((c) => c === '/' || isIamNameChar(c));
+  const slash = rest.lastIndexOf('/');
+  const name = rest.slice(slash + 1);
+  const path = slash < 0 ? '' : rest.slice(0, slash);
+  return name.length > 0 && [...name].every(isIamNameChar) && [...path].every((c) => c >= '!' && c <= '~');
 }
 
 /** CloudFront origin access identities are IAM users of the `cloudfront` account. */
