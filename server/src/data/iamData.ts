@@ -84,6 +84,21 @@ interface ServiceIndex {
   keyTemplates: KeyTemplate[];
 }
 
+/**
+ * Global keys IAM accepts and evaluates that the reference data does not list. AWS's own managed
+ * policy AWSSSOServiceRolePolicy conditions on aws:PrincipalOrgMasterAccountId, the key's name
+ * from before Organizations renamed the master account the management account; Access Analyzer
+ * accepts it.
+ */
+const UNLISTED_GLOBAL_KEYS: readonly ConditionKeyInfo[] = [
+  {
+    key: 'aws:PrincipalOrgMasterAccountId',
+    type: 'String',
+    description: 'Account ID of the management (formerly master) account of the organization the requesting principal belongs to.',
+    scope: 'global',
+  },
+];
+
 const AUTH_REF_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
 
 export class IamData {
@@ -110,7 +125,7 @@ export class IamData {
       this.services.set(s.prefix.toLowerCase(), index);
     }
     this.allActionCount = count;
-    for (const g of raw.globalKeys) this.addKey(g, this.globalKeysByLower, this.globalKeyTemplates);
+    for (const g of [...raw.globalKeys, ...UNLISTED_GLOBAL_KEYS]) this.addKey(g, this.globalKeysByLower, this.globalKeyTemplates);
     for (const s of raw.services) {
       const index = this.services.get(s.prefix.toLowerCase())!;
       for (const k of s.conditionKeys) {

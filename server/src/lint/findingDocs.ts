@@ -47,6 +47,26 @@ export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; descriptio
     type: 'WARNING',
     description: 'A Deny in the same policy refuses every request an Allow statement grants, so the Allow grants nothing.',
   },
+  POLICY_SIZE_EXCEEDS_MANAGED_POLICY_QUOTA: {
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-entity-length',
+    type: 'SUGGESTION',
+    description: 'An identity policy is over the 6,144 characters of a customer managed policy, though within the 10,240 of an inline one.',
+  },
+  UNKNOWN_SERVICE_IN_ACTION: {
+    reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+    type: 'WARNING',
+    description: 'An action names a service the shipped Service Authorization Reference does not list and that is no typo of one it does: retired, or newer than the data.',
+  },
+  UNKNOWN_ACTION: {
+    reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+    type: 'WARNING',
+    description: 'An action (or pattern) of a listed service is not in the shipped reference and is no typo of one that is: retired, or newer than the data.',
+  },
+  UNKNOWN_SERVICE: {
+    reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+    type: 'WARNING',
+    description: 'A condition key names a service the shipped reference does not list and that is no typo of one it does.',
+  },
   ACTIONS_AND_RESOURCES_NEVER_MATCH: {
     reference: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
     type: 'WARNING',

@@ -7,6 +7,7 @@ export const GLOBAL_KEY_DOCS: Readonly<Record<string, string>> = {
   'aws:PrincipalArn': 'ARN of the principal that made the request (for a role session, the role ARN, not the session ARN).',
   'aws:PrincipalAccount': 'Account ID of the principal that made the request.',
   'aws:PrincipalOrgPaths': 'AWS Organizations path (org ID / root / OUs) of the account of the requesting principal.',
+  'aws:PrincipalOrgMasterAccountId': 'Account ID of the management (formerly master) account of the requesting principal\'s organization; not in the reference, accepted by IAM.',
   'aws:PrincipalOrgID': 'ID of the organization that the requesting principal\'s account belongs to.',
   'aws:PrincipalTag/${TagKey}': 'Value of the given tag attached to the requesting principal (user or role), or passed as a session tag.',
   'aws:PrincipalIsAWSService': 'Whether the request is made by an AWS service principal (such as cloudtrail.amazonaws.com) with its own credentials.',

@@ -7,22 +7,23 @@ import { allowWithNotPrincipal } from './rules/allow-with-not-principal';
 import { allowWithUnsupportedTagConditionKeyForService } from './rules/allow-with-unsupported-tag-condition-key-for-service';
 import { arnAccountNotAllowed } from './rules/arn-account-not-allowed';
 import { arnRegionNotAllowed } from './rules/arn-region-not-allowed';
+import { confirmAudienceClaimType } from './rules/confirm-audience-claim-type';
 import { createSlrWithNotActionAndNotResource } from './rules/create-slr-with-not-action-and-not-resource';
 import { createSlrWithNotResource } from './rules/create-slr-with-not-resource';
 import { createSlrWithStarInActionAndNotResource } from './rules/create-slr-with-star-in-action-and-not-resource';
 import { createSlrWithStarInActionAndResource } from './rules/create-slr-with-star-in-action-and-resource';
-import { createSlrWithStarInResourceAndNotAction } from './rules/create-slr-with-star-in-resource-and-not-action';
 import { createSlrWithStarInResource } from './rules/create-slr-with-star-in-resource';
+import { createSlrWithStarInResourceAndNotAction } from './rules/create-slr-with-star-in-resource-and-not-action';
 import { dataTypeMismatch } from './rules/data-type-mismatch';
 import { denyNotActionWithUnsupportedTagConditionKeyForService } from './rules/deny-not-action-with-unsupported-tag-condition-key-for-service';
 import { denyWithUnsupportedTagConditionKeyForService } from './rules/deny-with-unsupported-tag-condition-key-for-service';
 import { deprecatedGlobalConditionKey } from './rules/deprecated-global-condition-key';
 import { duplicateKeysWithDifferentCase } from './rules/duplicate-keys-with-different-case';
 import { emptyArrayAction } from './rules/empty-array-action';
+import { emptyArrayCondition } from './rules/empty-array-condition';
 import { emptyArrayConditionForallvalues } from './rules/empty-array-condition-forallvalues';
 import { emptyArrayConditionForanyvalue } from './rules/empty-array-condition-foranyvalue';
 import { emptyArrayConditionIfexists } from './rules/empty-array-condition-ifexists';
-import { emptyArrayCondition } from './rules/empty-array-condition';
 import { emptyArrayPrincipal } from './rules/empty-array-principal';
 import { emptyArrayResource } from './rules/empty-array-resource';
 import { emptyObjectCondition } from './rules/empty-object-condition';
@@ -39,6 +40,7 @@ import { invalidArnPrefix } from './rules/invalid-arn-prefix';
 import { invalidArnRegion } from './rules/invalid-arn-region';
 import { invalidArnResource } from './rules/invalid-arn-resource';
 import { invalidArnServiceCase } from './rules/invalid-arn-service-case';
+import { invalidConditionDataType } from './rules/invalid-condition-data-type';
 import { invalidConditionKeyFormat } from './rules/invalid-condition-key-format';
 import { invalidConditionMultipleBoolean } from './rules/invalid-condition-multiple-boolean';
 import { invalidConditionOperator } from './rules/invalid-condition-operator';
@@ -52,15 +54,16 @@ import { invalidPrincipalFormat } from './rules/invalid-principal-format';
 import { invalidPrincipalKey } from './rules/invalid-principal-key';
 import { invalidRegion } from './rules/invalid-region';
 import { invalidRoleReference } from './rules/invalid-role-reference';
+import { invalidService } from './rules/invalid-service';
 import { invalidServiceConditionKey } from './rules/invalid-service-condition-key';
 import { invalidServiceInAction } from './rules/invalid-service-in-action';
 import { invalidServicePrincipalFormat } from './rules/invalid-service-principal-format';
-import { invalidService } from './rules/invalid-service';
 import { invalidUserReference } from './rules/invalid-user-reference';
 import { invalidVariableForOperator } from './rules/invalid-variable-for-operator';
 import { invalidVersion } from './rules/invalid-version';
 import { invalidVpcFormat } from './rules/invalid-vpc-format';
 import { invalidVpceFormat } from './rules/invalid-vpce-format';
+import { irrelevantConditionKeyInPolicy } from './rules/irrelevant-condition-key-in-policy';
 import { mismatchedActionForPrincipal } from './rules/mismatched-action-for-principal';
 import { missingAction } from './rules/missing-action';
 import { missingActionForConditionKey } from './rules/missing-action-for-condition-key';
@@ -88,9 +91,10 @@ import { passRoleWithNotActionAndNotResource } from './rules/pass-role-with-not-
 import { passRoleWithNotResource } from './rules/pass-role-with-not-resource';
 import { passRoleWithStarInActionAndNotResource } from './rules/pass-role-with-star-in-action-and-not-resource';
 import { passRoleWithStarInActionAndResource } from './rules/pass-role-with-star-in-action-and-resource';
-import { passRoleWithStarInResourceAndNotAction } from './rules/pass-role-with-star-in-resource-and-not-action';
 import { passRoleWithStarInResource } from './rules/pass-role-with-star-in-resource';
+import { passRoleWithStarInResourceAndNotAction } from './rules/pass-role-with-star-in-resource-and-not-action';
 import { policySizeExceedsIdentityPolicyQuota } from './rules/policy-size-exceeds-identity-policy-quota';
+import { policySizeExceedsManagedPolicyQuota } from './rules/policy-size-exceeds-managed-policy-quota';
 import { policySizeExceedsRcpQuota } from './rules/policy-size-exceeds-rcp-quota';
 import { policySizeExceedsResourcePolicyQuota } from './rules/policy-size-exceeds-resource-policy-quota';
 import { policySizeExceedsRoleTrustPolicyQuota } from './rules/policy-size-exceeds-role-trust-policy-quota';
@@ -103,9 +107,10 @@ import { rcpSyntaxErrorAllow } from './rules/rcp-syntax-error-allow';
 import { rcpSyntaxErrorNotAction } from './rules/rcp-syntax-error-not-action';
 import { rcpSyntaxErrorPrincipal } from './rules/rcp-syntax-error-principal';
 import { rcpUnsupportedService } from './rules/rcp-unsupported-service';
+import { recommendedConditionKeyForServicePrincipal } from './rules/recommended-condition-key-for-service-principal';
 import { redundantAction } from './rules/redundant-action';
 import { redundantConditionValueNum } from './rules/redundant-condition-value-num';
-import { invalidConditionDataType } from './rules/invalid-condition-data-type';
+import { redundantPrincipalInRoleTrustPolicy } from './rules/redundant-principal-in-role-trust-policy';
 import { redundantResource } from './rules/redundant-resource';
 import { redundantStatement } from './rules/redundant-statement';
 import { restrictAccessToServicePrincipal } from './rules/restrict-access-to-service-principal';
@@ -116,14 +121,17 @@ import { scpSyntaxErrorPrincipal } from './rules/scp-syntax-error-principal';
 import { sessionPolicySizeExceedsQuota } from './rules/session-policy-size-exceeds-quota';
 import { specificGithubRepoAndBranchRecommended } from './rules/specific-github-repo-and-branch-recommended';
 import { stringLikeOperatorWithArnConditionKeys } from './rules/string-like-operator-with-arn-condition-keys';
+import { typeMismatch } from './rules/type-mismatch';
 import { typeMismatchBoolean } from './rules/type-mismatch-boolean';
 import { typeMismatchDate } from './rules/type-mismatch-date';
 import { typeMismatchIpRange } from './rules/type-mismatch-ip-range';
 import { typeMismatchNumber } from './rules/type-mismatch-number';
 import { typeMismatchString } from './rules/type-mismatch-string';
-import { typeMismatch } from './rules/type-mismatch';
 import { uniqueSidsRecommended } from './rules/unique-sids-recommended';
 import { uniqueSidsRequired } from './rules/unique-sids-required';
+import { unknownAction } from './rules/unknown-action';
+import { unknownService } from './rules/unknown-service';
+import { unknownServiceInAction } from './rules/unknown-service-in-action';
 import { unsupportedActionForConditionKey } from './rules/unsupported-action-for-condition-key';
 import { unsupportedActionInPolicy } from './rules/unsupported-action-in-policy';
 import { unsupportedConditionKeyForServicePrincipal } from './rules/unsupported-condition-key-for-service-principal';
@@ -148,6 +156,7 @@ export const LINT_RULES: readonly LintRule[] = [
   allowWithUnsupportedTagConditionKeyForService,
   arnAccountNotAllowed,
   arnRegionNotAllowed,
+  confirmAudienceClaimType,
   createSlrWithNotActionAndNotResource,
   createSlrWithNotResource,
   createSlrWithStarInActionAndNotResource,
@@ -200,6 +209,7 @@ export const LINT_RULES: readonly LintRule[] = [
   invalidUserReference,
   invalidVariableForOperator,
   invalidVersion,
+  irrelevantConditionKeyInPolicy,
   invalidVpceFormat,
   invalidVpcFormat,
   mismatchedActionForPrincipal,
@@ -232,6 +242,7 @@ export const LINT_RULES: readonly LintRule[] = [
   passRoleWithStarInResourceAndNotAction,
   passRoleWithStarInResource,
   policySizeExceedsIdentityPolicyQuota,
+  policySizeExceedsManagedPolicyQuota,
   policySizeExceedsRcpQuota,
   policySizeExceedsResourcePolicyQuota,
   policySizeExceedsRoleTrustPolicyQuota,
@@ -245,8 +256,10 @@ export const LINT_RULES: readonly LintRule[] = [
   rcpSyntaxErrorPrincipal,
   rcpUnsupportedService,
   redundantAction,
+  recommendedConditionKeyForServicePrincipal,
   redundantConditionValueNum,
   invalidConditionDataType,
+  redundantPrincipalInRoleTrustPolicy,
   redundantResource,
   redundantStatement,
   restrictAccessToServicePrincipal,
@@ -265,6 +278,9 @@ export const LINT_RULES: readonly LintRule[] = [
   typeMismatch,
   uniqueSidsRecommended,
   uniqueSidsRequired,
+  unknownAction,
+  unknownServiceInAction,
+  unknownService,
   unsupportedActionForConditionKey,
   unsupportedActionInPolicy,
   unsupportedConditionKeyForServicePrincipal,

@@ -9,6 +9,7 @@ export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION
 /** What a quick fix should do; carried in `Finding.data`. */
 export type FixData =
   | { fix: 'addVersion' }
+  /** Replace the finding's string with `suggestion` (an action, or a principal the author plainly meant). */
   | { fix: 'replaceAction'; suggestion: string }
   | { fix: 'replaceService'; suggestion: string }
   | { fix: 'addExternalId'; statementIndex: number; account: string; also: FixData[] }

@@ -9,8 +9,9 @@ import { loadIamData, type IamData } from '../../../server/src/data/iamData';
 import { lintPolicy } from '../../../server/src/lint';
 import type { DocumentKind } from '../../../server/src/policy/model';
 import { parsePolicyText } from '../../../server/src/policy/parse';
+import { findCorpus } from './corpusPath';
 
-const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = findCorpus();
 const SNAPSHOT = join(__dirname, '..', '..', 'snapshots', 'corpus-findings.json');
 const FOLDERS: Record<string, DocumentKind> = { managed: 'identity', scp: 'scp', rcp: 'rcp' };
 

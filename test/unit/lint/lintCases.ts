@@ -8,6 +8,8 @@ import { parsePolicyText } from '../../../server/src/policy/parse';
 
 export interface LintCase {
   name: string;
+  /** The AWS page the case follows. */
+  doc?: string;
   kind: DocumentKind;
   /** The policy as JSON; written out with two-space indentation. */
   policy?: unknown;

@@ -12,6 +12,11 @@ export const forAllValuesWithSingleValuedKey: LintRule = {
     for (const st of model.statements) {
       for (const { entry, operator } of conditionUses(st)) {
         if (operator?.qualifier !== 'ForAllValues' || operator.family === 'Null') continue;
+        // Global keys only: whether a global key is multivalued is documented key by key, while
+        // the reference types many multivalued service keys as String (AWS's own policies use
+        // ForAllValues with codestar-connections:ProviderAction and organizations:ServicePrincipal,
+        // and Access Analyzer does not warn).
+        if (!entry.key.value.toLowerCase().startsWith('aws:')) continue;
         const info = data.conditionKey(entry.key.value);
         if (!info || isMultivaluedType(info.type)) continue;
         report(

@@ -1,4 +1,5 @@
 import { isAccountId } from '../support/arn';
+import { principalProblems } from '../support/principalShapes';
 import { isOpenPart, resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';
 
@@ -8,7 +9,10 @@ const AWS_OWNED_ACCOUNTS = ['aws'];
 export const invalidArnAccount: LintRule = {
   code: 'INVALID_ARN_ACCOUNT',
   type: 'ERROR',
-  check({ model }, report) {
+  check({ model, kind }, report) {
+    for (const p of principalProblems(model, kind)) {
+      if (p.code === 'INVALID_ARN_ACCOUNT') report(p.value.range, p.message, p.suggestion ? { fix: 'replaceAction', suggestion: p.suggestion } : undefined);
+    }
     for (const { value, arn } of resourceArns(model)) {
       if (!arn || arn.account === '' || isOpenPart(arn.account) || isAccountId(arn.account) || AWS_OWNED_ACCOUNTS.includes(arn.account)) continue;
       report(value.range, `The resource ARN account ID "${arn.account}" is not valid. Provide a 12-digit account ID.`);

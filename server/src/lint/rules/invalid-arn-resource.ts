@@ -57,6 +57,11 @@ export const invalidArnResource: LintRule = {
       const prefixes = templatePrefixes(data).get(arn.service.toLowerCase());
       if (!prefixes) continue;
       const token = firstToken(arn.resource);
+      // A resource part that starts with a separator is a path (`/workspaces`, `/restapis/…`):
+      // API Gateway writes its ARNs so, and AWS's own managed policies write aps and robomaker
+      // ARNs so (AmazonSageMakerHyperPodObservabilityAdminAccess, AWSDeepRacerCloudFormationAccessPolicy)
+      // where the reference lists none; Access Analyzer accepts them.
+      if (token === '') continue;
       if (prefixes.some((p) => templateFits(p, token, arn.resource))) continue;
       report(value.range, 'Resource ARN does not match the expected ARN format. Update the resource portion of the ARN.');
     }

@@ -5,7 +5,7 @@
 import { hasWildcard, wildcardMatch } from '../../data/wildcard';
 import type { OffsetRange, PolicyModel, Statement } from '../../policy/model';
 import { parseArn } from './arn';
-import { conditionsOnKey, isAllow, isRestrictingUse, stringValues } from './statements';
+import { conditionsOnKey, isAllow, isRestrictingUseOfPresentKey, stringValues } from './statements';
 
 export type GrantShape =
   | 'literal+starResource'
@@ -51,8 +51,11 @@ function computeGrants(model: PolicyModel, action: string, narrowingKey: string,
     if (st.notResource) resourceShape = 'notResource';
     else if (stringValues(st.resource?.values).some((v) => isStarResource(v.text, resourcePrefix))) resourceShape = 'starResource';
     if (!resourceShape) continue;
-    // A condition on the key that says where the role may go narrows the grant enough.
-    if (resourceShape === 'starResource' && conditionsOnKey(st, narrowingKey).some(isRestrictingUse)) continue;
+    // A condition on the key that says where the role may go narrows the grant enough. The key
+    // (iam:PassedToService, iam:AWSServiceName) is in every request for the action, so
+    // `StringEqualsIfExists` narrows as `StringEquals` does; AWSServiceRoleForAmazonEKSNodegroup
+    // writes it so and Access Analyzer does not warn.
+    if (resourceShape === 'starResource' && conditionsOnKey(st, narrowingKey).some(isRestrictingUseOfPresentKey)) continue;
     out.push({ shape: `${how.kind}+${resourceShape}`, statementIndex: st.index, range: how.range });
   }
   return out;

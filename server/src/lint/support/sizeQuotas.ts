@@ -5,7 +5,13 @@
 //   (SCP and RCP 5,120 characters; every character counts when saved through the API).
 import { sizeWithoutWhitespace } from './policySize';
 
-export const IDENTITY_POLICY_QUOTA = 6144;
+/**
+ * Access Analyzer's identity policy threshold: 10,240 characters without whitespace, the largest
+ * identity policy IAM stores (a role's inline policies together). A customer managed policy is
+ * capped lower, at 6,144: MANAGED_POLICY_QUOTA, our own check.
+ */
+export const IDENTITY_POLICY_QUOTA = 10240;
+export const MANAGED_POLICY_QUOTA = 6144;
 export const ROLE_TRUST_POLICY_QUOTA = 2048;
 export const SESSION_POLICY_QUOTA = 2048;
 export const SCP_QUOTA = 5120;

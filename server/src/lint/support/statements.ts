@@ -53,6 +53,12 @@ export function isRestrictingUse(u: ConditionUse): boolean {
   return op !== undefined && !op.negated && !op.ifExists && op.family !== 'Null' && u.entry.values.length > 0;
 }
 
+/** The same for a key in every request the statement applies to, where `…IfExists` changes nothing. */
+export function isRestrictingUseOfPresentKey(u: ConditionUse): boolean {
+  const op = u.operator;
+  return op !== undefined && !op.negated && op.family !== 'Null' && u.entry.values.length > 0;
+}
+
 export function valueIsTrue(v: ScalarValue): boolean {
   return v.text.toLowerCase() === 'true';
 }

@@ -63,8 +63,8 @@ export const tagConditionStatements = memoize((model: PolicyModel): TagCondition
 
 const supportCache = new WeakMap<ActionInfo, number>();
 
-/** The tag key bits an action supports: keys listed for the action or for its resource types. */
-export function supportedTagBits(data: IamData, action: ActionInfo): number {
+/** The tag key bits the reference lists for an action or for its resource types. */
+function listedTagBits(data: IamData, action: ActionInfo): number {
   let bits = supportCache.get(action);
   if (bits !== undefined) return bits;
   bits = 0;
@@ -73,11 +73,41 @@ export function supportedTagBits(data: IamData, action: ActionInfo): number {
   return bits;
 }
 
+const serviceCache = new WeakMap<IamData, Map<string, number>>();
+
+/** The tag key bits some action of the service supports. */
+function serviceTagBits(data: IamData, service: string): number {
+  let byService = serviceCache.get(data);
+  if (!byService) serviceCache.set(data, (byService = new Map()));
+  const key = service.toLowerCase();
+  let bits = byService.get(key);
+  if (bits === undefined) {
+    bits = 0;
+    for (const a of data.service(service)?.actions ?? []) bits |= listedTagBits(data, a);
+    byService.set(key, bits);
+  }
+  return bits;
+}
+
+/**
+ * Whether an action leaves the statement's tag condition without effect, as Access Analyzer
+ * decides it: by service ("actions for services with the following prefixes"), so a service that
+ * supports the key on some action (ssm, bedrock, kms, …) is not reported for its actions that do
+ * not; AWS's managed policies that allow create actions under aws:RequestTag and aws:ResourceTag
+ * together get no finding. An action the reference lists no condition key for at all
+ * (tag:TagResources) is one it says nothing about, and is not reported either.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-services-that-work-with-iam.html
+ */
+export function lacksTagSupport(data: IamData, action: ActionInfo, bits: number): boolean {
+  if (listedConditionKeys(data, action).length === 0) return false;
+  return (serviceTagBits(data, action.service) & bits) !== bits;
+}
+
 /** Service prefixes (as AWS writes them) of the actions a value names that lack one of `bits`. */
 export function unsupportedServices(data: IamData, value: ScalarValue, bits: number): string[] {
   const services: string[] = [];
   for (const a of data.actionsMatching(value.text)) {
-    if ((supportedTagBits(data, a) & bits) === bits) continue;
+    if (!lacksTagSupport(data, a, bits)) continue;
     if (!services.includes(a.service)) services.push(a.service);
   }
   return services;
@@ -87,7 +117,7 @@ export function unsupportedServices(data: IamData, value: ScalarValue, bits: num
 export function notActionLeavesUnsupported(data: IamData, st: Statement, bits: number): boolean {
   const excluded = stringValues(st.notAction?.values).map((v) => v.text);
   for (const a of data.allActions()) {
-    if ((supportedTagBits(data, a) & bits) === bits) continue;
+    if (!lacksTagSupport(data, a, bits)) continue;
     const name = `${a.service}:${a.name}`;
     if (!excluded.some((p) => wildcardMatch(p, name, true))) return true;
   }
