@@ -9,16 +9,35 @@ export interface KindOverride {
   kind: DocumentKind;
 }
 
-/** File name fragments, checked in this order. */
-const NAME_HINTS: ReadonlyArray<[string, DocumentKind]> = [
-  ['trust', 'trust'],
-  ['scp', 'scp'],
-  ['rcp', 'rcp'],
-  ['session', 'session'],
-  ['boundary', 'boundary'],
-  ['bucket-policy', 'resource'],
-  ['resource-policy', 'resource'],
+/**
+ * Words of a file name that say its kind, checked in this order. They are whole words (split at
+ * `-`, `_`, `.`, spaces and camelCase), so "TrustedAdvisor" is not a trust policy nor
+ * "PolicyForSessions" a session policy.
+ */
+const NAME_HINTS: ReadonlyArray<[readonly string[], DocumentKind]> = [
+  [['trust'], 'trust'],
+  [['scp'], 'scp'],
+  [['rcp'], 'rcp'],
+  [['session'], 'session'],
+  [['boundary'], 'boundary'],
+  [['bucket', 'policy'], 'resource'],
+  [['resource', 'policy'], 'resource'],
 ];
+
+/** `AWSOrganizationsServiceTrustPolicy.json` → aws, organizations, service, trust, policy, json. */
+export function fileNameWords(base: string): string[] {
+  return base
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+function hasWords(words: readonly string[], hint: readonly string[]): boolean {
+  for (let i = 0; i + hint.length <= words.length; i++) if (hint.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}
 
 /**
  * Actions a role trust policy grants. `sts:SetContext` is included too: trust policies for
@@ -29,8 +48,8 @@ const TRUST_ACTIONS = ['sts:assumerole*', 'sts:tagsession', 'sts:setsourceidenti
 export function detectKind(fileName: string, model: PolicyModel, overrides: readonly KindOverride[] = []): DocumentKind {
   const path = fileName.replace(/\\/g, '/');
   for (const o of overrides) if (globMatch(o.glob, path)) return o.kind;
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  for (const [hint, kind] of NAME_HINTS) if (base.includes(hint)) return kind;
+  const words = fileNameWords(path.slice(path.lastIndexOf('/') + 1));
+  for (const [hint, kind] of NAME_HINTS) if (hasWords(words, hint)) return kind;
   return kindFromContent(model);
 }
 
