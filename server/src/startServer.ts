@@ -52,6 +52,7 @@ export function startServer(connection: Connection): void {
     logger,
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
+    maxFileSize: () => settings.maxFileSize,
   });
   registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
 

@@ -3,7 +3,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   iam-sts lint [--kind K] [--own-accounts A,B] [--format text|json|sarif] PATH...
-  iam-sts simulate [--format text|json] FILE...
+  iam-sts simulate [--format text|json] [--root DIR] FILE...
 
 lint
   PATH            a policy file, or a folder (every *.json policy in it, recursively)
@@ -15,4 +15,6 @@ lint
 simulate
   FILE            a scenario file (*.iamsim.json), or a folder (every scenario in it)
   --format        text (default) or json
+  --root DIR      the folder a scenario's policy files must be inside (default: the current
+                  folder); a path leading elsewhere, or to a device or FIFO, is refused
   Exit status: 0 every expectation met, 1 an expectation failed or a scenario has errors, 2 bad usage.`;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
 import { buildPolicyModel, isPolicyNode, parsePolicyText, propertyName } from '../policy/parse';
+import { isRefusal, type ReadResult } from './read-policy-file';
 import type { PolicySource, ReadPolicyFile, ScenarioError, ScenarioPolicies } from './scenario-types';
 
 export type PolicyKey = keyof ScenarioPolicies;
@@ -34,8 +35,14 @@ function parsedOnce(text: string): ReturnType<typeof parsePolicyText> {
   return parsed;
 }
 
+interface ReadEntry {
+  text: string | undefined;
+  parsed?: ReturnType<typeof parsePolicyText>;
+  refused?: string;
+}
+
 export class PolicySourceReader {
-  private readonly cache = new Map<string, { text: string | undefined; parsed?: ReturnType<typeof parsePolicyText> }>();
+  private readonly cache = new Map<string, ReadEntry>();
   readonly referencedFiles = new Set<string>();
 
   constructor(
@@ -59,7 +66,8 @@ export class PolicySourceReader {
     const entry = this.read(file);
     const base = { label: written, file, inline: false, referenceRange };
     if (entry.text === undefined) {
-      return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}).`, node)] };
+      const why = entry.refused ?? 'no such file';
+      return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}): ${why}.`, node)] };
     }
     const parsed = entry.parsed!;
     const errors: ScenarioError[] = parsed.syntaxErrors.map((e) => ({ message: e.message, file, range: e.range }));
@@ -120,16 +128,16 @@ export class PolicySourceReader {
     });
   }
 
-  private read(file: string): { text: string | undefined; parsed?: ReturnType<typeof parsePolicyText> } {
+  private read(file: string): ReadEntry {
     let entry = this.cache.get(file);
     if (!entry) {
-      let text: string | undefined;
+      let result: ReadResult;
       try {
-        text = this.readFile(file);
-      } catch {
-        text = undefined;
+        result = this.readFile(file);
+      } catch (e) {
+        result = { refused: e instanceof Error ? e.message : String(e) };
       }
-      entry = { text, parsed: text === undefined ? undefined : parsedOnce(text) };
+      entry = typeof result === 'string' ? { text: result, parsed: parsedOnce(result) } : { text: undefined, refused: isRefusal(result) ? result.refused : undefined };
       this.cache.set(file, entry);
     }
     return entry;

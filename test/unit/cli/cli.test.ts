@@ -96,3 +96,20 @@ test('simulate reports a scenario that names a missing policy file as an error',
   assert.equal(r.code, 1);
   assert.match(r.stdout, /missing\.json/);
 });
+
+test('simulate refuses policy paths outside the root folder and files that are not regular, without hanging', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-sim-'));
+  spawnSync('mkfifo', [path.join(dir, 'fifo.json')]);
+  const file = path.join(dir, 'x.iamsim.json');
+  const identity = ['/etc/passwd', '../outside.json', './fifo.json', '/dev/zero'];
+  writeFileSync(file, JSON.stringify({ principal: 'arn:aws:iam::111122223333:role/R', policies: { identity }, tests: [{ name: 't', action: 's3:GetObject', resource: '*', expect: 'allowed' }] }));
+  const outsideCwd = run('simulate', file);
+  assert.equal(outsideCwd.code, 1);
+  assert.equal(outsideCwd.stdout.match(/outside the current folder/g)?.length, 4, outsideCwd.stdout);
+  const started = Date.now();
+  const inRoot = spawnSync(process.execPath, [cli, 'simulate', '--root', dir, file], { cwd: root, encoding: 'utf8', timeout: 10_000 });
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(inRoot.status, 1);
+  assert.match(inRoot.stdout, /fifo\.json .*not a regular file/);
+  assert.match(inRoot.stdout, /\/etc\/passwd .*outside the folder/);
+});
