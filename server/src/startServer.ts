@@ -42,6 +42,7 @@ export function startServer(connection: Connection): void {
     kindOf,
     maxFileSize: () => settings.maxFileSize,
     lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
+    isCurrent: (uri, version) => documents.get(uri)?.version === version,
   });
 
   // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { scenarioOutcome, type ScenarioOutcome, type SimulationProblem } from './outcome';
 import { isScenarioPath } from './discovery';
-import { isRefusal, loadScenarioReading, runScenario, scenarioDependencies, type ReadResult } from '../simulate';
+import { CancelledWork } from '../runSafe';
+import { isRefusal, loadScenarioReading, runScenarioPausing, scenarioDependencies, type ReadResult, type ScenarioRunResult } from '../simulate';
 
 /**
  * Reads a file by absolute path: the open document's text when there is one, else the disk's,
@@ -25,6 +26,9 @@ export interface LocatedProblem {
   /** The text the problem's offsets refer to. */
   text: string;
 }
+
+/** How long a run computes before it lets other requests through. */
+const SLICE_MS = 10;
 
 export class ScenarioWorkspace {
   private readonly records = new Map<string, ScenarioRecord>();
@@ -93,7 +97,24 @@ export class ScenarioWorkspace {
     }
     const scenario = await loadScenarioReading(text, key, read);
     if (this.generations.get(key) !== generation) return this.records.get(key);
-    const outcome = scenarioOutcome(scenario, runScenario(scenario, { now }));
+    // Between tests, other requests get through, and a newer run of this scenario stops this one.
+    let sliceStart = performance.now();
+    const superseded = new CancelledWork('a newer run started');
+    const pause = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      if (this.generations.get(key) !== generation) throw superseded;
+    };
+    let run: ScenarioRunResult;
+    try {
+      run = await runScenarioPausing(scenario, { now }, pause);
+    } catch (e) {
+      if (e === superseded) return this.records.get(key);
+      throw e;
+    }
+    if (this.generations.get(key) !== generation) return this.records.get(key);
+    const outcome = scenarioOutcome(scenario, run);
     const record: ScenarioRecord = { file: key, dependencies: scenarioDependencies(scenario).map(norm), outcome, texts };
     this.records.set(key, record);
     return record;
