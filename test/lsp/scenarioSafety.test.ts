@@ -65,3 +65,16 @@ test('other documents keep getting diagnostics, promptly', async () => {
   assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
   assert.equal(client.exited, false);
 });
+
+test('a scenario nested 100,000 levels deep gets a diagnostic, and the server stays up', async () => {
+  const uri = URI.file(path.join(folder, 'deep.iamsim.json')).toString();
+  const text = `{"principal": "arn:aws:iam::111122223333:role/R", "tests": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+  const published = new Promise<PublishDiagnosticsParams>((resolve) => {
+    const wait = () => void client.nextDiagnostics(uri).then((p) => (p.diagnostics.some((d) => d.code === 'SCENARIO_ERROR') ? resolve(p) : wait()));
+    wait();
+  });
+  await client.open(uri, text);
+  const { diagnostics } = await published;
+  assert.match(diagnostics.find((d) => d.code === 'SCENARIO_ERROR')!.message, /^The scenario nests deeper than 72 levels/);
+  assert.equal(client.exited, false);
+});

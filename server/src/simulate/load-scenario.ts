@@ -3,15 +3,28 @@
 // loading never throws on bad input.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
-import { propertyName } from '../policy/parse';
+import { bracketDepth, MAX_NESTING, propertyName } from '../policy/parse';
 import { DECISIONS, type ContextValue, type CredentialFacts, type Decision, type EvaluationRequest } from '../engine/types';
 import { mergePolicies, policySourceErrors, PolicySourceReader, type PolicyOverrides } from './policy-sources';
 import type { ReadPolicyFile, Scenario, ScenarioError, ScenarioPolicies, ScenarioTest } from './scenario-types';
 
 const ISSUERS = ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'GetSessionToken', 'GetFederationToken'];
 
+/**
+ * A scenario holds inline policies, which may nest MAX_NESTING levels, at most seven levels down
+ * (tests → test → policies → scp → level → policy): deeper text is refused before jsonc-parser,
+ * which recurses once per level, overflows the stack on it.
+ */
+export const SCENARIO_MAX_NESTING = MAX_NESTING + 8;
+
 export function loadScenario(text: string, filePath: string, readFile: ReadPolicyFile): Scenario {
   const errors: ScenarioError[] = [];
+  const depth = bracketDepth(text, SCENARIO_MAX_NESTING);
+  if (depth.max > SCENARIO_MAX_NESTING) {
+    const message = `The scenario nests deeper than ${SCENARIO_MAX_NESTING} levels; no scenario or policy needs that.`;
+    errors.push({ message, file: filePath, range: { start: depth.offset, end: depth.offset + 1 } });
+    return { filePath, errors, tests: [], policyFiles: [], managementAccountId: undefined };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {

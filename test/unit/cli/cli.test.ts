@@ -113,3 +113,13 @@ test('simulate refuses policy paths outside the root folder and files that are n
   assert.match(inRoot.stdout, /fifo\.json .*not a regular file/);
   assert.match(inRoot.stdout, /\/etc\/passwd .*outside the folder/);
 });
+
+test('simulate reports a scenario nested too deep as an error of that scenario, not a stack overflow', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-sim-'));
+  const file = path.join(dir, 'deep.iamsim.json');
+  writeFileSync(file, `{"principal": "arn:aws:iam::111122223333:role/R", "tests": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+  const r = run('simulate', file);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stderr, /call stack/);
+  assert.match(r.stdout, /deep\.iamsim\.json:1:\d+: The scenario nests deeper than 72 levels/);
+});
