@@ -44,6 +44,8 @@ export interface Simulation {
   configure(raw: unknown): void;
   /** Our diagnostics for an open document, to append to its own. */
   diagnosticsFor(document: TextDocument): Diagnostic[];
+  /** Resolves when the runs in flight that can change this document's diagnostics are done. */
+  settled(document: TextDocument): Promise<void>;
 }
 
 export function createSimulation(deps: SimulationDeps): Simulation {
@@ -83,8 +85,9 @@ export function createSimulation(deps: SimulationDeps): Simulation {
 
   /**
    * Runs on the next turn, coalescing bursts. Our change listener is registered before
-   * startServer's, so a run queued by an edit completes before that edit's validation reads
-   * diagnosticsFor(): the merged diagnostics are never a run behind.
+   * startServer's, so a run queued by an edit has started (and is in flight) when that edit's
+   * validation awaits settled() and reads diagnosticsFor(): the merged diagnostics are never a
+   * run behind.
    */
   function schedule(files: readonly string[]): void {
     if (files.length === 0) return;
@@ -98,7 +101,28 @@ export function createSimulation(deps: SimulationDeps): Simulation {
     }, 0);
   }
 
-  async function runNow(files: readonly string[], notify: boolean): Promise<SimulationResults[]> {
+  /** Scenario file → its run in progress (reads are asynchronous, tests yield). */
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  function runNow(files: readonly string[], notify: boolean): Promise<SimulationResults[]> {
+    const run = runFiles(files, notify);
+    const keys = files.map((f) => path.normalize(f));
+    for (const k of keys) inFlight.set(k, run);
+    const clear = () => {
+      for (const k of keys) if (inFlight.get(k) === run) inFlight.delete(k);
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function settled(document: TextDocument): Promise<void> {
+    const file = filePathOf(document.uri);
+    if (!file) return;
+    const runs = [file, ...workspace.affectedBy(file)].flatMap((f) => inFlight.get(f) ?? []);
+    await Promise.all(runs.map((r) => r.catch(() => undefined)));
+  }
+
+  async function runFiles(files: readonly string[], notify: boolean): Promise<SimulationResults[]> {
     // What each file showed before: a file that had none of this scenario's problems gains some.
     const before = new Map<string, LocatedProblem[] | 'gained'>();
     const results: SimulationResults[] = [];
@@ -257,6 +281,7 @@ export function createSimulation(deps: SimulationDeps): Simulation {
       runOnSave = simulation?.runOnSave !== false;
     },
     diagnosticsFor,
+    settled,
   };
 }
 
