@@ -93,7 +93,7 @@ function loadTest(node: Node, index: number, defaults: Defaults, reader: PolicyS
   else errors.push(err(`Unknown "expect" value ${JSON.stringify(expectNode.value ?? null)}: use one of ${DECISIONS.join(', ')}.`, expectNode));
 
   const contextOverride = contextOf(child(node, 'context'), errors, err);
-  const context = defaults.baseContext || contextOverride ? { ...defaults.baseContext, ...contextOverride } : undefined;
+  const context = defaults.baseContext || contextOverride ? Object.assign(Object.create(null) as Record<string, ContextValue>, defaults.baseContext, contextOverride) : undefined;
   const credentials = credentialsOf(child(node, 'credentials'), errors, err) ?? defaults.baseCredentials;
   const now = dateOf(child(node, 'now'), errors, err) ?? defaults.baseNow;
   const policiesNode = child(node, 'policies');
@@ -124,7 +124,8 @@ function contextOf(node: Node | undefined, errors: ScenarioError[], err: (m: str
     errors.push(err('"context" maps condition keys to a string or a list of strings.', node));
     return undefined;
   }
-  const out: Record<string, ContextValue> = {};
+  // No prototype: a key named `__proto__` is a key like any other, not the object's prototype.
+  const out: Record<string, ContextValue> = Object.create(null);
   for (const prop of node.children ?? []) {
     const key = propertyName(prop);
     const value = prop.children?.[1];
