@@ -10,6 +10,8 @@ lint
   --kind K        treat every file as this kind: identity, resource, trust, session, boundary, scp, rcp
   --own-accounts  comma-separated account IDs that are yours (for trust-policy checks)
   --format        text (default), json, or sarif (SARIF 2.1.0 for code-scanning upload)
+  Symbolic links are followed; what cannot be read as a file (a broken link, a loop, a FIFO)
+  is skipped with a line on stderr. An unreadable file is a FILE_UNREADABLE error.
   Exit status: 0 no ERROR finding, 1 at least one ERROR finding, 2 bad usage.
 
 simulate
