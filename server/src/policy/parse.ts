@@ -57,7 +57,8 @@ export function parsePolicyText(text: string): ParsedPolicyText {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   const syntaxErrors: SyntaxError[] = errors.map((e) => ({
     message: syntaxMessage(printParseErrorCode(e.error)),
-    range: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    // At least one character to underline, but never past the end of the text.
+    range: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
   return { root, syntaxErrors, model: root && isPolicyNode(root) ? buildPolicyModel(root) : undefined };
 }

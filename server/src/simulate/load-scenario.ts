@@ -28,7 +28,7 @@ export function loadScenario(text: string, filePath: string, readFile: ReadPolic
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
-    errors.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}.`, file: filePath, range: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
+    errors.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}.`, file: filePath, range: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) } });
   }
   const empty: Scenario = { filePath, errors, tests: [], policyFiles: [], managementAccountId: undefined };
   if (!root || root.type !== 'object') {
