@@ -78,6 +78,11 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
     // One unreadable file is that file's error; the others are still checked.
     return errorResult(file, 'FILE_UNREADABLE', `cannot read the file: ${reasonOf(e)}`);
   }
+  return lintText(file, text, args, data);
+}
+
+/** The findings of one file's text, with zero-based positions; undefined for JSON that is not a policy. */
+export async function lintText(file: string, text: string, args: Pick<LintArgs, 'kind' | 'ownAccounts'>, data: IamData): Promise<FileResult | undefined> {
   if (text.length > DEFAULT_MAX_FILE_SIZE) {
     // As in the editor: only a file that looks like a policy is reported; a large
     // package-lock.json is not one.
