@@ -65,7 +65,9 @@ export class DocumentStore {
       });
       return { uri: document.uri, version: document.version, textDocument: document, analysis };
     })();
-    this.cache.set(document.uri, promise);
+    // A stale version's analysis must not push the current one out of the cache.
+    const isCurrent = this.options.isCurrent;
+    if (!isCurrent || isCurrent(document.uri, document.version)) this.cache.set(document.uri, promise);
     // Nobody may be waiting on an abandoned analysis; its rejection is not an error.
     promise.catch(() => undefined);
     return promise;
