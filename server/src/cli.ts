@@ -13,11 +13,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'simulate':
         return await simulateCommand(rest);
       case undefined:
+        // No command is bad usage: the usage text goes where errors go, not into a pipe.
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
       case '-h':
       case '--help':
       case 'help':
         process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

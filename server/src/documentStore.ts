@@ -3,6 +3,7 @@ import type { IamData } from './data/iamData';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzePolicyText, type PolicyAnalysis } from './policy/analyze';
 import type { DocumentKind, PolicyModel } from './policy/model';
+import { CancelledWork } from './runSafe';
 
 export interface AnalyzedDocument {
   uri: string;
@@ -16,7 +17,15 @@ export interface DocumentStoreOptions {
   maxFileSize: () => number;
   /** What the linter needs; awaited per analysis (the data loads once, at start). */
   lint?: () => Promise<{ data: IamData; ownAccounts: readonly string[] }>;
+  /** Whether this version is still the document's latest; an analysis of a stale one is abandoned. */
+  isCurrent?: (uri: string, version: number) => boolean;
 }
+
+/** An analysis abandoned because a newer version of its document arrived. */
+export class StaleVersionError extends CancelledWork {}
+
+/** How long one analysis runs before it lets other requests (hover on another document) through. */
+const SLICE_MS = 10;
 
 export class DocumentStore {
   private readonly cache = new Map<string, Promise<AnalyzedDocument>>();
@@ -27,7 +36,11 @@ export class DocumentStore {
     const key = document.uri;
     const cached = this.cache.get(key);
     if (cached) {
-      return cached.then((c) => (c.version === document.version ? c : this.analyze(document)));
+      // An abandoned (stale) analysis rejects: this version's is started instead.
+      return cached.then(
+        (c) => (c.version === document.version ? c : this.analyze(document)),
+        () => this.analyze(document),
+      );
     }
     return this.analyze(document);
   }
@@ -48,10 +61,27 @@ export class DocumentStore {
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
         lint: await this.options.lint?.(),
+        pause: this.pauser(document),
       });
       return { uri: document.uri, version: document.version, textDocument: document, analysis };
     })();
-    this.cache.set(document.uri, promise);
+    // A stale version's analysis must not push the current one out of the cache.
+    const isCurrent = this.options.isCurrent;
+    if (!isCurrent || isCurrent(document.uri, document.version)) this.cache.set(document.uri, promise);
+    // Nobody may be waiting on an abandoned analysis; its rejection is not an error.
+    promise.catch(() => undefined);
     return promise;
+  }
+
+  /** Yields to the event loop every SLICE_MS, and abandons the analysis once its version is stale. */
+  private pauser(document: TextDocument): () => Promise<void> {
+    const isCurrent = this.options.isCurrent;
+    let sliceStart = performance.now();
+    return async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      if (isCurrent && !isCurrent(document.uri, document.version)) throw new StaleVersionError(`${document.uri} version ${document.version} is stale`);
+    };
   }
 }

@@ -26,6 +26,7 @@ import { defaultSettings, readSettings, type ServerSettings } from './settings';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const logger = { error: (m: string) => connection.console.error(m) };
+  const settingsLog = (m: string) => connection.console.warn(m);
   let settings: ServerSettings = defaultSettings;
   let hostReportsJsonSyntax = false;
   let canPullConfiguration = false;
@@ -42,6 +43,7 @@ export function startServer(connection: Connection): void {
     kindOf,
     maxFileSize: () => settings.maxFileSize,
     lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
+    isCurrent: (uri, version) => documents.get(uri)?.version === version,
   });
 
   // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run
@@ -52,6 +54,7 @@ export function startServer(connection: Connection): void {
     logger,
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
+    maxFileSize: () => settings.maxFileSize,
   });
   registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
 
@@ -81,7 +84,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) {
-      settings = readSettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
+      settings = readSettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts, settingsLog);
       simulation.configure((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
       revalidateAll();
     } else {
@@ -92,7 +95,7 @@ export function startServer(connection: Connection): void {
   async function refreshSettings(): Promise<void> {
     if (!canPullConfiguration) return;
     const raw = await runSafe(logger, 'configuration', undefined, undefined, () => connection.workspace.getConfiguration('iamSts'));
-    settings = readSettings(raw);
+    settings = readSettings(raw, settingsLog);
     simulation.configure(raw);
     revalidateAll();
   }
@@ -120,6 +123,7 @@ export function startServer(connection: Connection): void {
   async function validate(document: TextDocument): Promise<void> {
     await runSafe(logger, `validation of ${document.uri}`, undefined, undefined, async () => {
       const analyzed = await store.get(document);
+      await simulation.settled(document);
       const current = documents.get(document.uri);
       if (!current || current.version !== analyzed.version) return; // a newer version is on its way
       const { analysis } = analyzed;

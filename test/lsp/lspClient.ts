@@ -25,6 +25,8 @@ export class TestLanguageClient {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   stderr = '';
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
 
   constructor(initializationOptions: object = {}, private readonly settings: object = {}) {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -32,6 +34,7 @@ export class TestLanguageClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.published.push(p);
       for (const w of [...this.waiters]) {
         if (w.match(p)) {
           this.waiters.splice(this.waiters.indexOf(w), 1);

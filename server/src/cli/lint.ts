@@ -1,13 +1,15 @@
 // `iam-sts lint`: the linter over files and folders.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadIamData, type IamData } from '../data/iamData';
 import { findingDocUrl } from '../lint';
-import { analyzePolicyText, type Problem } from '../policy/analyze';
+import { analyzePolicyText, DEFAULT_MAX_FILE_SIZE, type Problem } from '../policy/analyze';
 import { detectKind } from '../policy/kinds';
 import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
+import { collectFiles, reasonOf } from './files';
 import { UsageError } from './usage';
+import { printable } from './printable';
 import { toSarif } from './sarif';
 
 interface LintArgs {
@@ -46,34 +48,6 @@ function parseLintArgs(argv: string[]): LintArgs {
   return args;
 }
 
-/** Given files as they are; folders walked for files `accept` takes, skipping node_modules and dot folders. */
-export function collectFiles(paths: string[], accept: (name: string) => boolean): string[] {
-  const files: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
-    }
-    if (st.isFile()) {
-      files.push(p);
-      continue;
-    }
-    const stack = [p];
-    while (stack.length) {
-      const dir = stack.pop()!;
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) stack.push(full);
-        else if (entry.isFile() && accept(entry.name)) files.push(full);
-      }
-    }
-  }
-  return files;
-}
-
 export interface FileResult {
   file: string;
   kind: DocumentKind | undefined;
@@ -84,12 +58,35 @@ export interface Position {
   character: number;
 }
 
-async function lintFile(file: string, args: LintArgs, data: IamData): Promise<FileResult | undefined> {
+/** Files over this are not read at all: not even to tell whether they are policies. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+function errorResult(file: string, code: string, message: string): FileResult {
+  const at = { line: 0, character: 0 };
+  return { file, kind: undefined, findings: [{ code, type: 'ERROR', message, range: { start: at, end: at } }] };
+}
+
+/** A result, undefined for JSON that is not a policy, or a line saying why the file was skipped. */
+async function lintFile(file: string, args: LintArgs, data: IamData): Promise<FileResult | undefined | { skipped: string }> {
   let text: string;
   try {
+    const st = statSync(file);
+    if (!st.isFile()) return { skipped: `skipped ${file}: not a regular file (a FIFO, socket or device)` };
+    if (st.size > MAX_READ_BYTES) return { skipped: `skipped ${file}: larger than ${MAX_READ_BYTES / 1024 / 1024} MB, not read` };
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : e}`);
+    // One unreadable file is that file's error; the others are still checked.
+    return errorResult(file, 'FILE_UNREADABLE', `cannot read the file: ${reasonOf(e)}`);
+  }
+  return lintText(file, text, args, data);
+}
+
+/** The findings of one file's text, with zero-based positions; undefined for JSON that is not a policy. */
+export async function lintText(file: string, text: string, args: Pick<LintArgs, 'kind' | 'ownAccounts'>, data: IamData): Promise<FileResult | undefined> {
+  if (text.length > DEFAULT_MAX_FILE_SIZE) {
+    // As in the editor: only a file that looks like a policy is reported; a large
+    // package-lock.json is not one.
+    return text.includes('"Statement"') ? errorResult(file, 'FILE_TOO_LARGE', 'the file is over 1 MB; no IAM policy is this large') : undefined;
   }
   // One document for the schema's positions and ours: its line table is built once.
   const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
@@ -98,13 +95,10 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
     textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
   });
-  if (!analysis.model && analysis.parsed.syntaxErrors.length === 0 && !analysis.skippedTooLarge) {
+  if (!analysis.model && analysis.parsed.syntaxErrors.length === 0) {
     return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
   }
   const problems: Problem[] = analysis.model ? analysis.problems : analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
-  if (analysis.skippedTooLarge) {
-    problems.push({ source: 'syntax', code: 'FILE_TOO_LARGE', type: 'ERROR', message: 'the file is over 1 MB; no IAM policy is this large', range: { start: 0, end: 0 } });
-  }
   return {
     file,
     kind: analysis.kind,
@@ -114,13 +108,15 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
 
 export async function lintCommand(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
-  const files = collectFiles(args.paths, (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json'));
+  const { files, problems } = collectFiles(args.paths, (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json'));
   const data = await loadIamData();
   const results: FileResult[] = [];
   for (const file of files) {
     const r = await lintFile(file, args, data);
-    if (r) results.push(r);
+    if (r && 'skipped' in r) problems.push(r.skipped);
+    else if (r) results.push(r);
   }
+  for (const p of problems) process.stderr.write(`iam-sts: ${printable(p)}\n`);
   if (args.format === 'sarif') {
     process.stdout.write(`${JSON.stringify(toSarif(results, findingDocUrl), null, 2)}\n`);
   } else if (args.format === 'json') {
@@ -129,7 +125,7 @@ export async function lintCommand(argv: string[]): Promise<number> {
     // One write: a write per finding is a system call per line when stdout is a file or a pipe.
     const lines: string[] = [];
     for (const r of results) {
-      for (const f of r.findings) lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}\n`);
+      for (const f of r.findings) lines.push(`${printable(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${printable(f.message)}\n`);
     }
     const count = lines.length;
     lines.push(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);

@@ -3,16 +3,20 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   iam-sts lint [--kind K] [--own-accounts A,B] [--format text|json|sarif] PATH...
-  iam-sts simulate [--format text|json] FILE...
+  iam-sts simulate [--format text|json] [--root DIR] FILE...
 
 lint
   PATH            a policy file, or a folder (every *.json policy in it, recursively)
   --kind K        treat every file as this kind: identity, resource, trust, session, boundary, scp, rcp
   --own-accounts  comma-separated account IDs that are yours (for trust-policy checks)
   --format        text (default), json, or sarif (SARIF 2.1.0 for code-scanning upload)
+  Symbolic links are followed; what cannot be read as a file (a broken link, a loop, a FIFO)
+  is skipped with a line on stderr. An unreadable file is a FILE_UNREADABLE error.
   Exit status: 0 no ERROR finding, 1 at least one ERROR finding, 2 bad usage.
 
 simulate
   FILE            a scenario file (*.iamsim.json), or a folder (every scenario in it)
   --format        text (default) or json
+  --root DIR      the folder a scenario's policy files must be inside (default: the current
+                  folder); a path leading elsewhere, or to a device or FIFO, is refused
   Exit status: 0 every expectation met, 1 an expectation failed or a scenario has errors, 2 bad usage.`;

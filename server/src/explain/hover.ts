@@ -31,9 +31,9 @@ function explainSlot(slot: PolicySlot, text: string, isString: boolean, data: Ia
       if (!isString) return undefined;
       switch (slot.element) {
         case 'Version':
-          return VERSION_DOCS[text] ? `**Version ${text}**\n\n${VERSION_DOCS[text]}` : `**${text}** is not a policy language version: use \`2012-10-17\`.`;
+          return own(VERSION_DOCS, text) ? `**Version ${text}**\n\n${own(VERSION_DOCS, text)}` : `**${text}** is not a policy language version: use \`2012-10-17\`.`;
         case 'Effect':
-          return EFFECT_DOCS[text] ? `**${text}**\n\n${EFFECT_DOCS[text]}` : `**${text}** is not an effect: use \`Allow\` or \`Deny\` (case-sensitive).`;
+          return own(EFFECT_DOCS, text) ? `**${text}**\n\n${own(EFFECT_DOCS, text)}` : `**${text}** is not an effect: use \`Allow\` or \`Deny\` (case-sensitive).`;
         case 'Action':
         case 'NotAction':
           return actionHover(text, data, slot.element === 'NotAction');
@@ -45,7 +45,7 @@ function explainSlot(slot: PolicySlot, text: string, isString: boolean, data: Ia
           return undefined;
       }
     case 'principalType':
-      return PRINCIPAL_TYPE_DOCS[slot.name] ? `**${slot.name}** principals\n\n${PRINCIPAL_TYPE_DOCS[slot.name]}` : undefined;
+      return own(PRINCIPAL_TYPE_DOCS, slot.name) ? `**${slot.name}** principals\n\n${own(PRINCIPAL_TYPE_DOCS, slot.name)}` : undefined;
     case 'principalValue':
       return isString ? principalHover(slot.principalType, text, data, slot.element === 'NotPrincipal') : undefined;
     case 'conditionOperator':
@@ -58,8 +58,13 @@ function explainSlot(slot: PolicySlot, text: string, isString: boolean, data: Ia
 }
 
 function elementHover(name: string, level: 'policy' | 'statement'): string | undefined {
-  const doc = ELEMENT_DOCS[name];
+  const doc = own(ELEMENT_DOCS, name);
   if (!doc) return undefined;
   const misplaced = doc.level !== level ? `\n\n_\`${name}\` belongs ${doc.level === 'policy' ? 'at the top level of the policy' : 'inside a statement'}, not here._` : '';
   return `**${name}**\n\n${doc.summary}${misplaced}\n\n[${name} element](${doc.url})`;
+}
+
+/** A table's own entry: the text hovered over may be `constructor` or `__proto__`, which a plain object inherits. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

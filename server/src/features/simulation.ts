@@ -2,7 +2,6 @@
 // folders, re-runs a scenario when it or a policy it names changes, publishes a failed
 // expectation on the test and on the deciding statement, and pushes results to the client's
 // Test Explorer. validate() in startServer merges our diagnostics into an open document's own.
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
@@ -17,6 +16,7 @@ import { URI } from 'vscode-uri';
 import { runSimulationsRequest, simulationResultsNotification, type SimulationResults } from '../protocol';
 import { runSafe, type Logger } from '../runSafe';
 import { findScenarioFiles, isScenarioPath, ScenarioWorkspace, type LocatedProblem } from '../scenarioWorkspace';
+import { DEFAULT_READ_TIMEOUT_MS, insideAny, readFileSafely, type ReadResult } from '../simulate';
 import type { SeverityOverride } from './diagnostics';
 import { fileUri, toDiagnostic, toSimulationResults } from './simulationResults';
 
@@ -28,7 +28,12 @@ export interface SimulationDeps {
   revalidate: (document: TextDocument) => void;
   /** `iamSts.diagnostics` severity overrides. */
   overrides: () => Record<string, SeverityOverride>;
+  /** `iamSts.maxFileSize`: no policy file larger than this is read. */
+  maxFileSize: () => number;
 }
+
+/** Scenarios with 100,000 tests are allowed; a scenario larger than this is not read. */
+const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
 
 export interface Simulation {
   /** From onInitialize: the workspace folders and what the client can do. */
@@ -39,6 +44,8 @@ export interface Simulation {
   configure(raw: unknown): void;
   /** Our diagnostics for an open document, to append to its own. */
   diagnosticsFor(document: TextDocument): Diagnostic[];
+  /** Resolves when the runs in flight that can change this document's diagnostics are done. */
+  settled(document: TextDocument): Promise<void>;
 }
 
 export function createSimulation(deps: SimulationDeps): Simulation {
@@ -49,7 +56,22 @@ export function createSimulation(deps: SimulationDeps): Simulation {
   let watchFolders = false;
   let discovery: Promise<void> = Promise.resolve();
 
-  const workspace = new ScenarioWorkspace((file) => openDocument(file)?.getText() ?? readDisk(file));
+  const workspace = new ScenarioWorkspace(readForScenario);
+
+  /**
+   * A scenario reads only files inside the workspace folders (its own folder when it lies outside
+   * them): an open document's text, else a regular file on disk, bounded in size and time.
+   */
+  function readForScenario(file: string, scenario: string): Promise<ReadResult> | ReadResult {
+    const inWorkspace = insideAny(folders, scenario);
+    const roots = inWorkspace ? folders : [path.dirname(scenario)];
+    const rootsName = inWorkspace ? (folders.length > 1 ? 'the workspace folders' : 'the workspace folder') : "the scenario's folder";
+    if (!insideAny(roots, file)) return { refused: `it is outside ${rootsName}; a scenario reads only files inside ${rootsName}` };
+    const open = openDocument(file);
+    if (open) return open.getText();
+    const maxBytes = file === scenario ? MAX_SCENARIO_BYTES : deps.maxFileSize();
+    return readFileSafely(file, { roots, rootsName, maxBytes, timeoutMs: DEFAULT_READ_TIMEOUT_MS });
+  }
 
   function openDocument(file: string): TextDocument | undefined {
     const wanted = path.normalize(file);
@@ -63,8 +85,9 @@ export function createSimulation(deps: SimulationDeps): Simulation {
 
   /**
    * Runs on the next turn, coalescing bursts. Our change listener is registered before
-   * startServer's, so a run queued by an edit completes before that edit's validation reads
-   * diagnosticsFor(): the merged diagnostics are never a run behind.
+   * startServer's, so a run queued by an edit has started (and is in flight) when that edit's
+   * validation awaits settled() and reads diagnosticsFor(): the merged diagnostics are never a
+   * run behind.
    */
   function schedule(files: readonly string[]): void {
     if (files.length === 0) return;
@@ -78,13 +101,34 @@ export function createSimulation(deps: SimulationDeps): Simulation {
     }, 0);
   }
 
-  function runNow(files: readonly string[], notify: boolean): SimulationResults[] {
+  /** Scenario file → its run in progress (reads are asynchronous, tests yield). */
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  function runNow(files: readonly string[], notify: boolean): Promise<SimulationResults[]> {
+    const run = runFiles(files, notify);
+    const keys = files.map((f) => path.normalize(f));
+    for (const k of keys) inFlight.set(k, run);
+    const clear = () => {
+      for (const k of keys) if (inFlight.get(k) === run) inFlight.delete(k);
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function settled(document: TextDocument): Promise<void> {
+    const file = filePathOf(document.uri);
+    if (!file) return;
+    const runs = [file, ...workspace.affectedBy(file)].flatMap((f) => inFlight.get(f) ?? []);
+    await Promise.all(runs.map((r) => r.catch(() => undefined)));
+  }
+
+  async function runFiles(files: readonly string[], notify: boolean): Promise<SimulationResults[]> {
     // What each file showed before: a file that had none of this scenario's problems gains some.
     const before = new Map<string, LocatedProblem[] | 'gained'>();
     const results: SimulationResults[] = [];
     for (const file of files) {
       for (const f of workspace.filesWithProblems(workspace.get(file))) if (!before.has(f)) before.set(f, workspace.problemsFor(f));
-      const record = workspace.run(file);
+      const record = await workspace.run(file);
       if (!record) {
         results.push({ uri: fileUri(file), removed: true, errors: [], tests: [] });
         continue;
@@ -156,9 +200,9 @@ export function createSimulation(deps: SimulationDeps): Simulation {
     // After startServer's close handler has cleared the document's diagnostics: the file is
     // read from disk again (unsaved edits are gone) and our problems stay in the Problems panel.
     setTimeout(() => {
-      void runSafe(logger, 'simulation after close', undefined, undefined, () => {
+      void runSafe(logger, 'simulation after close', undefined, undefined, async () => {
         const scenarios = workspace.affectedBy(file);
-        if (scenarios.length > 0) runNow(scenarios, true);
+        if (scenarios.length > 0) await runNow(scenarios, true);
         if (workspace.problemsFor(file).length > 0) republish(file);
       });
     }, 0);
@@ -198,7 +242,7 @@ export function createSimulation(deps: SimulationDeps): Simulation {
     if (truncated) logger.error(`simulation: stopped looking for *.iamsim.json files after the folder limit; ${files.length} found.`);
     for (const f of files) workspace.track(f);
     // A tracked scenario that cannot be read any more is dropped by its run.
-    runNow(workspace.files, true);
+    await runNow(workspace.files, true);
   }
 
   connection.onRequest(runSimulationsRequest, (params, token) =>
@@ -237,6 +281,7 @@ export function createSimulation(deps: SimulationDeps): Simulation {
       runOnSave = simulation?.runOnSave !== false;
     },
     diagnosticsFor,
+    settled,
   };
 }
 
@@ -249,14 +294,6 @@ function filePathOf(uri: string): string | undefined {
   try {
     const parsed = URI.parse(uri);
     return parsed.scheme === 'file' ? path.normalize(parsed.fsPath) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readDisk(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }

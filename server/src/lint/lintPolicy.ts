@@ -4,6 +4,27 @@ import { LINT_RULES } from './registry';
 import type { Finding, LintContext, LintOptions, LintRule } from './types';
 
 export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: LintOptions, rules: readonly LintRule[] = LINT_RULES): Finding[] {
+  const steps = lintSteps(model, kind, options, rules);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same, giving way between rules: `pause` runs after each rule (the language server lets
+ * other documents' requests through there, and throws to abandon a stale version).
+ */
+export async function lintPolicyPausing(model: PolicyModel, kind: DocumentKind, options: LintOptions, pause: () => Promise<void>, rules: readonly LintRule[] = LINT_RULES): Promise<Finding[]> {
+  const steps = lintSteps(model, kind, options, rules);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+function* lintSteps(model: PolicyModel, kind: DocumentKind, options: LintOptions, rules: readonly LintRule[]): Generator<void, Finding[]> {
   const ctx: LintContext = {
     model,
     kind,
@@ -17,6 +38,7 @@ export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: Lint
     rule.check(ctx, (range, message, data) => {
       findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
     });
+    yield;
   }
   return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
 }

@@ -2,7 +2,7 @@
 // Shared by the language server and the CLI; returns offsets, never LSP types.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamData } from '../data/iamData';
-import { lintPolicy } from '../lint';
+import { lintPolicy, lintPolicyPausing } from '../lint';
 import type { DocumentKind, OffsetRange, PolicyModel } from './model';
 import { parsePolicyText, type ParsedPolicyText } from './parse';
 import { schemaProblems } from './schemaValidation';
@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   textDocument?: TextDocument;
   /** Runs the linter too when given: the IAM service reference and the user's own accounts. */
   lint?: { data: IamData; ownAccounts: readonly string[] };
+  /** Awaited between steps (lint rules): the language server yields there and throws to cancel. */
+  pause?: () => Promise<void>;
 }
 
 export async function analyzePolicyText(text: string, options: AnalyzeOptions): Promise<PolicyAnalysis> {
@@ -70,8 +72,11 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
     message: p.message,
     range: p.range,
   }));
-  const lintProblems: Problem[] = options.lint
-    ? lintPolicy(model, kind, { text, data: options.lint.data, ownAccounts: [...options.lint.ownAccounts] }).map((f) => ({
+  const lintOptions = options.lint && { text, data: options.lint.data, ownAccounts: [...options.lint.ownAccounts] };
+  await options.pause?.();
+  const findings = lintOptions && (options.pause ? await lintPolicyPausing(model, kind, lintOptions, options.pause) : lintPolicy(model, kind, lintOptions));
+  const lintProblems: Problem[] = findings
+    ? findings.map((f) => ({
         source: 'lint',
         code: f.code,
         type: f.type,
@@ -82,11 +87,25 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
     : [];
   // The linter and the schema often see the same fault (a wrong Effect, a Principal where none
   // is allowed); the linter's finding carries Access Analyzer's code, so it wins.
-  const byLint = (p: Problem) => lintProblems.some((l) => l.type === 'ERROR' && overlaps(l.range, p.range));
+  const byLint = overlapsAnyOf(lintProblems.filter((l) => l.type === 'ERROR').map((l) => l.range));
   problems.push(...schema.filter((p) => !byLint(p)), ...lintProblems);
   return { parsed, model, kind, problems };
 }
 
-function overlaps(a: OffsetRange, b: OffsetRange): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Whether a problem's range overlaps one of `ranges`: sorted once, a binary search per problem (thousands of findings meet thousands of schema problems). */
+function overlapsAnyOf(ranges: OffsetRange[]): (p: Problem) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const [i, r] of sorted.entries()) maxEnd.push(Math.max(r.end, i > 0 ? maxEnd[i - 1] : -Infinity));
+  return ({ range }) => {
+    // The last range starting before this one ends; any earlier one ending after its start overlaps.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < range.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > range.start;
+  };
 }

@@ -57,13 +57,14 @@ export function parsePolicyText(text: string): ParsedPolicyText {
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   const syntaxErrors: SyntaxError[] = errors.map((e) => ({
     message: syntaxMessage(printParseErrorCode(e.error)),
-    range: { start: e.offset, end: e.offset + Math.max(1, e.length) },
+    // At least one character to underline, but never past the end of the text.
+    range: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
   return { root, syntaxErrors, model: root && isPolicyNode(root) ? buildPolicyModel(root) : undefined };
 }
 
 /**
- * Deepest nesting of objects and arrays, and where it first passes MAX_NESTING; iterative.
+ * Deepest nesting of objects and arrays, and where it first passes `limit`; iterative.
  *
  * A character loop rather than jsonc-parser's scanner (which builds every token's value and cost
  * a tenth of a CLI run over a corpus). It tokenizes strings and comments exactly as that scanner
@@ -71,7 +72,7 @@ export function parsePolicyText(text: string): ParsedPolicyText {
  * or the end; a backslash takes the next character with it; `//` runs to the line's end and
  * `/*` to the next star-slash or the end. No other token can hold a bracket, quote or slash.
  */
-export function bracketDepth(text: string): { max: number; offset: number } {
+export function bracketDepth(text: string, limit = MAX_NESTING): { max: number; offset: number } {
   const len = text.length;
   let depth = 0;
   let max = 0;
@@ -80,7 +81,7 @@ export function bracketDepth(text: string): { max: number; offset: number } {
     if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
       depth++;
       if (depth > max) max = depth;
-      if (max > MAX_NESTING) return { max, offset: i };
+      if (max > limit) return { max, offset: i };
     } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) {
       if (depth > 0) depth--;
     } else if (ch === 0x22 /* " */) {

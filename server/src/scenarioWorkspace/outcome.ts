@@ -33,10 +33,16 @@ export interface ScenarioOutcome {
 
 export function scenarioOutcome(scenario: Scenario, run: ScenarioRunResult): ScenarioOutcome {
   const problems = new Map<string, SimulationProblem[]>();
+  // One key per problem: a scenario of 40,000 bad tests has as many problems, and comparing
+  // each with those already found was quadratic.
+  const seen = new Set<string>();
   const add = (file: string, p: SimulationProblem) => {
-    const list = problems.get(file) ?? [];
-    if (!list.some((q) => q.range.start === p.range.start && q.range.end === p.range.end && q.message === p.message)) list.push(p);
-    problems.set(file, list);
+    const key = `${file}\u0000${p.range.start}\u0000${p.range.end}\u0000${p.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = problems.get(file);
+    if (list) list.push(p);
+    else problems.set(file, [p]);
   };
   // Errors inside a policy file (its JSON syntax) are the policy's own diagnostics already;
   // the scenario carries one error on the path that names it.

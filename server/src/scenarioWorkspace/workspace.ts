@@ -4,10 +4,14 @@
 import * as path from 'node:path';
 import { scenarioOutcome, type ScenarioOutcome, type SimulationProblem } from './outcome';
 import { isScenarioPath } from './discovery';
-import { loadScenario, runScenario, scenarioDependencies } from '../simulate';
+import { CancelledWork } from '../runSafe';
+import { isRefusal, loadScenarioReading, runScenarioPausing, scenarioDependencies, type ReadResult, type ScenarioRunResult } from '../simulate';
 
-/** Reads a file by absolute path: the open document's text when there is one, else the disk's. */
-export type ReadText = (file: string) => string | undefined;
+/**
+ * Reads a file by absolute path: the open document's text when there is one, else the disk's,
+ * or a refusal (see simulate/read-policy-file.ts: only regular files inside the workspace).
+ */
+export type ReadText = (file: string, scenario: string) => ReadResult | Promise<ReadResult>;
 
 export interface ScenarioRecord {
   file: string;
@@ -23,8 +27,13 @@ export interface LocatedProblem {
   text: string;
 }
 
+/** How long a run computes before it lets other requests through. */
+const SLICE_MS = 10;
+
 export class ScenarioWorkspace {
   private readonly records = new Map<string, ScenarioRecord>();
+  /** The latest run started per scenario: an older run that finishes later is dropped. */
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly readText: ReadText) {}
 
@@ -51,6 +60,8 @@ export class ScenarioWorkspace {
     const key = norm(file);
     const record = this.records.get(key);
     this.records.delete(key);
+    // A run still in flight must not bring it back.
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     return record;
   }
 
@@ -65,23 +76,45 @@ export class ScenarioWorkspace {
 
   /**
    * Loads and runs one scenario. Returns undefined (and stops tracking it) when the scenario
-   * itself cannot be read any more.
+   * itself cannot be read any more. When a newer run of the same scenario started meanwhile,
+   * this one's result is not kept: the record returned is whatever the workspace holds.
    */
-  run(file: string, now?: Date): ScenarioRecord | undefined {
+  async run(file: string, now?: Date): Promise<ScenarioRecord | undefined> {
     const key = norm(file);
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
     const texts = new Map<string, string>();
-    const read = (p: string): string | undefined => {
-      const text = this.readText(p);
-      if (text !== undefined) texts.set(norm(p), text);
-      return text;
+    const read = async (p: string): Promise<ReadResult> => {
+      const result = await this.readText(p, key);
+      if (typeof result === 'string') texts.set(norm(p), result);
+      return result;
     };
-    const text = read(key);
-    if (text === undefined) {
+    const text = await read(key);
+    if (this.generations.get(key) !== generation) return this.records.get(key);
+    if (text === undefined || isRefusal(text)) {
       this.records.delete(key);
       return undefined;
     }
-    const scenario = loadScenario(text, key, read);
-    const outcome = scenarioOutcome(scenario, runScenario(scenario, { now }));
+    const scenario = await loadScenarioReading(text, key, read);
+    if (this.generations.get(key) !== generation) return this.records.get(key);
+    // Between tests, other requests get through, and a newer run of this scenario stops this one.
+    let sliceStart = performance.now();
+    const superseded = new CancelledWork('a newer run started');
+    const pause = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+      if (this.generations.get(key) !== generation) throw superseded;
+    };
+    let run: ScenarioRunResult;
+    try {
+      run = await runScenarioPausing(scenario, { now }, pause);
+    } catch (e) {
+      if (e === superseded) return this.records.get(key);
+      throw e;
+    }
+    if (this.generations.get(key) !== generation) return this.records.get(key);
+    const outcome = scenarioOutcome(scenario, run);
     const record: ScenarioRecord = { file: key, dependencies: scenarioDependencies(scenario).map(norm), outcome, texts };
     this.records.set(key, record);
     return record;

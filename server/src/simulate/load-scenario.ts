@@ -3,19 +3,32 @@
 // loading never throws on bad input.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
-import { propertyName } from '../policy/parse';
+import { bracketDepth, MAX_NESTING, propertyName } from '../policy/parse';
 import { DECISIONS, type ContextValue, type CredentialFacts, type Decision, type EvaluationRequest } from '../engine/types';
 import { mergePolicies, policySourceErrors, PolicySourceReader, type PolicyOverrides } from './policy-sources';
 import type { ReadPolicyFile, Scenario, ScenarioError, ScenarioPolicies, ScenarioTest } from './scenario-types';
 
 const ISSUERS = ['AssumeRole', 'AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'GetSessionToken', 'GetFederationToken'];
 
+/**
+ * A scenario holds inline policies, which may nest MAX_NESTING levels, at most seven levels down
+ * (tests → test → policies → scp → level → policy): deeper text is refused before jsonc-parser,
+ * which recurses once per level, overflows the stack on it.
+ */
+export const SCENARIO_MAX_NESTING = MAX_NESTING + 8;
+
 export function loadScenario(text: string, filePath: string, readFile: ReadPolicyFile): Scenario {
   const errors: ScenarioError[] = [];
+  const depth = bracketDepth(text, SCENARIO_MAX_NESTING);
+  if (depth.max > SCENARIO_MAX_NESTING) {
+    const message = `The scenario nests deeper than ${SCENARIO_MAX_NESTING} levels; no scenario or policy needs that.`;
+    errors.push({ message, file: filePath, range: { start: depth.offset, end: depth.offset + 1 } });
+    return { filePath, errors, tests: [], policyFiles: [], managementAccountId: undefined };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   for (const e of parseErrors) {
-    errors.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}.`, file: filePath, range: { start: e.offset, end: e.offset + Math.max(1, e.length) } });
+    errors.push({ message: `Invalid JSON: ${printParseErrorCode(e.error)}.`, file: filePath, range: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) } });
   }
   const empty: Scenario = { filePath, errors, tests: [], policyFiles: [], managementAccountId: undefined };
   if (!root || root.type !== 'object') {
@@ -80,7 +93,7 @@ function loadTest(node: Node, index: number, defaults: Defaults, reader: PolicyS
   else errors.push(err(`Unknown "expect" value ${JSON.stringify(expectNode.value ?? null)}: use one of ${DECISIONS.join(', ')}.`, expectNode));
 
   const contextOverride = contextOf(child(node, 'context'), errors, err);
-  const context = defaults.baseContext || contextOverride ? { ...defaults.baseContext, ...contextOverride } : undefined;
+  const context = defaults.baseContext || contextOverride ? Object.assign(Object.create(null) as Record<string, ContextValue>, defaults.baseContext, contextOverride) : undefined;
   const credentials = credentialsOf(child(node, 'credentials'), errors, err) ?? defaults.baseCredentials;
   const now = dateOf(child(node, 'now'), errors, err) ?? defaults.baseNow;
   const policiesNode = child(node, 'policies');
@@ -111,7 +124,8 @@ function contextOf(node: Node | undefined, errors: ScenarioError[], err: (m: str
     errors.push(err('"context" maps condition keys to a string or a list of strings.', node));
     return undefined;
   }
-  const out: Record<string, ContextValue> = {};
+  // No prototype: a key named `__proto__` is a key like any other, not the object's prototype.
+  const out: Record<string, ContextValue> = Object.create(null);
   for (const prop of node.children ?? []) {
     const key = propertyName(prop);
     const value = prop.children?.[1];

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
-import { buildPolicyModel, isPolicyNode, parsePolicyText, propertyName } from '../policy/parse';
+import { buildPolicyModel, isPolicyNode, MAX_NESTING, parsePolicyText, propertyName } from '../policy/parse';
+import { isRefusal, type ReadResult } from './read-policy-file';
 import type { PolicySource, ReadPolicyFile, ScenarioError, ScenarioPolicies } from './scenario-types';
 
 export type PolicyKey = keyof ScenarioPolicies;
@@ -34,8 +35,14 @@ function parsedOnce(text: string): ReturnType<typeof parsePolicyText> {
   return parsed;
 }
 
+interface ReadEntry {
+  text: string | undefined;
+  parsed?: ReturnType<typeof parsePolicyText>;
+  refused?: string;
+}
+
 export class PolicySourceReader {
-  private readonly cache = new Map<string, { text: string | undefined; parsed?: ReturnType<typeof parsePolicyText> }>();
+  private readonly cache = new Map<string, ReadEntry>();
   readonly referencedFiles = new Set<string>();
 
   constructor(
@@ -47,7 +54,12 @@ export class PolicySourceReader {
   source(node: Node, label: string): PolicySource {
     const referenceRange = rangeOf(node);
     if (node.type === 'object') {
-      const errors = isPolicyNode(node) ? [] : [this.error(`The inline ${label} needs a "Statement".`, node)];
+      const tooDeep = deeperThan(node, MAX_NESTING);
+      const errors = tooDeep
+        ? [this.error(`The inline ${label} nests deeper than ${MAX_NESTING} levels; no IAM policy element nests that deep.`, tooDeep)]
+        : isPolicyNode(node)
+          ? []
+          : [this.error(`The inline ${label} needs a "Statement".`, node)];
       return { label: `inline ${label}`, file: this.scenarioFile, inline: true, referenceRange, model: errors.length ? undefined : buildPolicyModel(node), errors };
     }
     if (node.type !== 'string' || !(node.value as string).trim()) {
@@ -59,7 +71,8 @@ export class PolicySourceReader {
     const entry = this.read(file);
     const base = { label: written, file, inline: false, referenceRange };
     if (entry.text === undefined) {
-      return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}).`, node)] };
+      const why = entry.refused ?? 'no such file';
+      return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}): ${why}.`, node)] };
     }
     const parsed = entry.parsed!;
     const errors: ScenarioError[] = parsed.syntaxErrors.map((e) => ({ message: e.message, file, range: e.range }));
@@ -120,16 +133,16 @@ export class PolicySourceReader {
     });
   }
 
-  private read(file: string): { text: string | undefined; parsed?: ReturnType<typeof parsePolicyText> } {
+  private read(file: string): ReadEntry {
     let entry = this.cache.get(file);
     if (!entry) {
-      let text: string | undefined;
+      let result: ReadResult;
       try {
-        text = this.readFile(file);
-      } catch {
-        text = undefined;
+        result = this.readFile(file);
+      } catch (e) {
+        result = { refused: e instanceof Error ? e.message : String(e) };
       }
-      entry = { text, parsed: text === undefined ? undefined : parsedOnce(text) };
+      entry = typeof result === 'string' ? { text: result, parsed: parsedOnce(result) } : { text: undefined, refused: isRefusal(result) ? result.refused : undefined };
       this.cache.set(file, entry);
     }
     return entry;
@@ -138,6 +151,21 @@ export class PolicySourceReader {
   error(message: string, node: Node): ScenarioError {
     return { message, file: this.scenarioFile, range: rangeOf(node) };
   }
+}
+
+/** The first node deeper than `max` levels below and including `root` (as the policy parser counts objects and arrays), walked without recursion. */
+function deeperThan(root: Node, max: number): Node | undefined {
+  const stack: Array<{ node: Node; depth: number }> = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) return node;
+    for (const c of node.children ?? []) {
+      // A property is not a level; its value is on the level of the object holding it.
+      const nested = c.type === 'property' ? c.children?.[1] : c;
+      if (nested && (nested.type === 'object' || nested.type === 'array')) stack.push({ node: nested, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function isPolicyKey(key: string): key is PolicyKey {

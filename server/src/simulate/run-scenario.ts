@@ -11,6 +11,20 @@ export interface RunScenarioOptions {
 
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioRunResult {
   const tests = scenario.tests.map((t) => runTest(t, scenario, options));
+  return runResult(scenario, tests);
+}
+
+/** The same, awaiting `pause` between tests: the language server yields there, and throws to give up. */
+export async function runScenarioPausing(scenario: Scenario, options: RunScenarioOptions, pause: () => Promise<void>): Promise<ScenarioRunResult> {
+  const tests: ScenarioTestResult[] = [];
+  for (const t of scenario.tests) {
+    await pause();
+    tests.push(runTest(t, scenario, options));
+  }
+  return runResult(scenario, tests);
+}
+
+function runResult(scenario: Scenario, tests: ScenarioTestResult[]): ScenarioRunResult {
   const passed = tests.filter((t) => t.pass).length;
   return { filePath: scenario.filePath, errors: scenario.errors, tests, passed, failed: tests.length - passed };
 }

@@ -2,6 +2,7 @@
 // ranges; the language server turns them into diagnostics and code lenses.
 import type { OffsetRange, PolicyModel } from '../policy/model';
 import type { Decision, EvaluationRequest, Explanation } from '../engine/types';
+import type { ReadResult } from './read-policy-file';
 
 /** A problem found while loading or running a scenario, located in `file`. */
 export interface ScenarioError {
@@ -10,8 +11,12 @@ export interface ScenarioError {
   range: OffsetRange;
 }
 
-/** Reads a policy file by absolute path; undefined when it cannot be read. */
-export type ReadPolicyFile = (absolutePath: string) => string | undefined;
+/**
+ * Reads a policy file by absolute path: its text, a refusal saying why it was not read (outside
+ * the workspace, not a regular file, too large), or undefined when there is no such file.
+ * Synchronous: the language server and the CLI read the files first (see read-policy-file.ts).
+ */
+export type ReadPolicyFile = (absolutePath: string) => ReadResult;
 
 export interface PolicySource {
   /** The path as written, or e.g. `inline session policy`. */

@@ -1,7 +1,7 @@
 // The built CLI (dist/cli.js), run as a user runs it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -95,4 +95,137 @@ test('simulate reports a scenario that names a missing policy file as an error',
   const r = run('simulate', file);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /missing\.json/);
+});
+
+test('simulate refuses policy paths outside the root folder and files that are not regular, without hanging', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-sim-'));
+  spawnSync('mkfifo', [path.join(dir, 'fifo.json')]);
+  const file = path.join(dir, 'x.iamsim.json');
+  const identity = ['/etc/passwd', '../outside.json', './fifo.json', '/dev/zero'];
+  writeFileSync(file, JSON.stringify({ principal: 'arn:aws:iam::111122223333:role/R', policies: { identity }, tests: [{ name: 't', action: 's3:GetObject', resource: '*', expect: 'allowed' }] }));
+  const outsideCwd = run('simulate', file);
+  assert.equal(outsideCwd.code, 1);
+  assert.equal(outsideCwd.stdout.match(/outside the current folder/g)?.length, 4, outsideCwd.stdout);
+  const started = Date.now();
+  const inRoot = spawnSync(process.execPath, [cli, 'simulate', '--root', dir, file], { cwd: root, encoding: 'utf8', timeout: 10_000 });
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(inRoot.status, 1);
+  assert.match(inRoot.stdout, /fifo\.json .*not a regular file/);
+  assert.match(inRoot.stdout, /\/etc\/passwd .*outside the folder/);
+});
+
+test('simulate reports a scenario nested too deep as an error of that scenario, not a stack overflow', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-sim-'));
+  const file = path.join(dir, 'deep.iamsim.json');
+  writeFileSync(file, `{"principal": "arn:aws:iam::111122223333:role/R", "tests": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+  const r = run('simulate', file);
+  assert.equal(r.code, 1);
+  assert.doesNotMatch(r.stderr, /call stack/);
+  assert.match(r.stdout, /deep\.iamsim\.json:1:\d+: The scenario nests deeper than 72 levels/);
+});
+
+const policyText = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+
+test('lint text output escapes terminal codes and line breaks from the policy, so each finding stays one line', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-esc-'));
+  writeFileSync(path.join(dir, 'p.json'), policyText('s3:Get\u001b[2J\u001b]0;owned\u0007Object\nfake.json:1:1: ERROR FAKE: forged\u202e'));
+  const r = run('lint', dir);
+  assert.doesNotMatch(r.stdout, /[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+  assert.doesNotMatch(r.stdout, /^fake\.json/m);
+  assert.match(r.stdout, /s3:Get\\u001b\[2J\\u001b\]0;owned\\u0007Object\\nfake\.json:1:1: ERROR FAKE: forged\\u202e/);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.ok(lines.slice(0, -1).every((l) => l.startsWith(path.join(dir, 'p.json'))), r.stdout);
+});
+
+test('simulate text output escapes control characters in test names and messages', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-esc-'));
+  const file = path.join(dir, 'x.iamsim.json');
+  writeFileSync(file, JSON.stringify({ principal: 'arn:aws:iam::111122223333:user/a', policies: { identity: JSON.parse(policyText('s3:GetObject')) }, tests: [{ name: 'ok\u001b[2J\n  ✓ forged: allowed', action: 's3:GetObject', resource: '*', expect: 'allowed' }] }));
+  const r = run('simulate', file);
+  assert.doesNotMatch(r.stdout, /\u001b/);
+  assert.match(r.stdout, /✓ ok\\u001b\[2J\\n {2}✓ forged: allowed: allowed/);
+  assert.equal(r.stdout.trimEnd().split('\n').length, 3);
+});
+
+test('lint skips a large non-policy JSON file, and reports a large policy as FILE_TOO_LARGE', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-big-'));
+  writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ packages: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`node_modules/p${i}`, { version: '1.0.0', resolved: 'x'.repeat(20) }])) }));
+  writeFileSync(path.join(dir, 'huge.json'), JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 20_000 }, (_, i) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b${i}/*` })) }));
+  const r = run('lint', '--format', 'json', dir);
+  const results = JSON.parse(r.stdout) as Array<{ file: string; findings: Array<{ code: string }> }>;
+  assert.deepEqual(results.map((x) => [path.basename(x.file), x.findings.map((f) => f.code)]), [['huge.json', ['FILE_TOO_LARGE']]]);
+  assert.equal(r.code, 1);
+});
+
+test('lint follows symbolic links to files and folders, and says what it skipped: loops, broken links, FIFOs', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-links-'));
+  mkdirSync(path.join(dir, 'real'));
+  writeFileSync(path.join(dir, 'real', 'p.json'), policyText('s3:GetObject'));
+  symlinkSync(path.join(dir, 'real', 'p.json'), path.join(dir, 'linked.json'));
+  symlinkSync(path.join(dir, 'real'), path.join(dir, 'real', 'again')); // a folder loop
+  symlinkSync(path.join(dir, 'nothing.json'), path.join(dir, 'broken.json'));
+  symlinkSync(path.join(dir, 'loop-a.json'), path.join(dir, 'loop-b.json'));
+  symlinkSync(path.join(dir, 'loop-b.json'), path.join(dir, 'loop-a.json'));
+  spawnSync('mkfifo', [path.join(dir, 'fifo.json')]);
+  const r = spawnSync(process.execPath, [cli, 'lint', '--format', 'json', dir], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const files = (JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => path.relative(dir, x.file)).sort();
+  assert.deepEqual(files, ['linked.json', path.join('real', 'p.json')]);
+  assert.match(r.stderr, /skipped .*broken\.json: a symbolic link to nothing/);
+  assert.match(r.stderr, /skipped .*loop-a\.json: its symbolic links form a loop/);
+  assert.match(r.stderr, /skipped .*fifo\.json: not a regular file/);
+  assert.match(r.stderr, /skipped .*again: a symbolic link back to a folder already walked/);
+});
+
+test('lint names what is wrong with a path: a symbolic link loop, a FIFO, /dev/null', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-paths-'));
+  symlinkSync(path.join(dir, 'b'), path.join(dir, 'a'));
+  symlinkSync(path.join(dir, 'a'), path.join(dir, 'b'));
+  spawnSync('mkfifo', [path.join(dir, 'fifo')]);
+  const loop = run('lint', path.join(dir, 'a'));
+  assert.equal(loop.code, 2);
+  assert.match(loop.stderr, /a: its symbolic links form a loop/);
+  for (const p of [path.join(dir, 'fifo'), '/dev/null']) {
+    const r = spawnSync(process.execPath, [cli, 'lint', p], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, p);
+    assert.match(r.stderr, /is not a file or a folder/);
+    assert.doesNotMatch(r.stderr, /ENOTDIR|scandir/);
+  }
+});
+
+test('an unreadable file is that file\'s error; the other files are still checked', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-unreadable-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'a.json'), policyText('s3:GetObject'));
+  writeFileSync(path.join(dir, 'b.json'), policyText('s3:GetObject'));
+  chmodSync(path.join(dir, 'a.json'), 0o000);
+  // Root reads any file: as root, the CLI runs as nobody.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [cli, 'lint', dir], { cwd: os.tmpdir(), encoding: 'utf8', ...asUser });
+  assert.equal(r.status, 1);
+  assert.doesNotMatch(r.stderr, /Usage:/);
+  assert.match(r.stdout, /a\.json:1:1: ERROR FILE_UNREADABLE: cannot read the file: permission denied/);
+  assert.match(r.stdout, /^2 policies checked/m);
+});
+
+test('no arguments prints the usage on stderr and exits 2; --help prints it on stdout', () => {
+  const none = run();
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '');
+  assert.match(none.stderr, /^Usage:/);
+  const help = run('--help');
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage:/);
+});
+
+test('simulate --format json of many tests is one valid JSON document', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'iamsts-many-'));
+  const file = path.join(dir, 'many.iamsim.json');
+  const tests = Array.from({ length: 2000 }, (_, i) => ({ name: `t${i}`, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', expect: 'allowed' }));
+  writeFileSync(file, JSON.stringify({ principal: 'arn:aws:iam::111122223333:user/a', policies: { identity: JSON.parse(policyText('s3:GetObject')) }, tests }));
+  const r = spawnSync(process.execPath, [cli, 'simulate', '--format', 'json', file], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  assert.equal(r.status, 0, r.stderr);
+  const [result] = JSON.parse(r.stdout) as Array<{ results: Array<{ pass: boolean; explanation: { summary: string } }> }>;
+  assert.equal(result.results.length, 2000);
+  assert.ok(result.results.every((t) => t.pass && t.explanation.summary));
 });

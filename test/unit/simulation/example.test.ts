@@ -20,9 +20,9 @@ describe('the example scenario', () => {
     assert.deepEqual(await service.doValidation(doc, service.parseJSONDocument(doc)), []);
   });
 
-  it('passes every test, against the identity policy, the bucket policy and the SCP', () => {
+  it('passes every test, against the identity policy, the bucket policy and the SCP', async () => {
     const ws = new ScenarioWorkspace((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
-    const record = ws.run(SCENARIO)!;
+    const record = (await ws.run(SCENARIO))!;
     assert.deepEqual(record.outcome!.fileErrors, []);
     assert.deepEqual(record.outcome!.tests.filter((t) => !t.result.pass).map((t) => t.result.name), []);
     assert.equal(record.outcome!.tests.length, 6);

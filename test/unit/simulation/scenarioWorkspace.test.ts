@@ -21,28 +21,28 @@ function workspaceOf(files: Record<string, string>): ScenarioWorkspace {
 }
 
 describe('ScenarioWorkspace', () => {
-  it('re-runs a scenario for a change to itself or to a policy it names, and nothing else', () => {
+  it('re-runs a scenario for a change to itself or to a policy it names, and nothing else', async () => {
     const files = { [at('a.iamsim.json')]: scenario([readsObjects]), [at('role.json')]: identity('Allow') };
     const ws = workspaceOf(files);
     ws.track(at('a.iamsim.json'));
     assert.deepEqual(ws.affectedBy(at('role.json')), []); // not run yet: dependencies unknown
-    ws.run(at('a.iamsim.json'));
+    await ws.run(at('a.iamsim.json'));
     assert.deepEqual(ws.affectedBy(at('role.json')), [at('a.iamsim.json')]);
     assert.deepEqual(ws.affectedBy(at('a.iamsim.json')), [at('a.iamsim.json')]);
     assert.deepEqual(ws.affectedBy(at('other.json')), []);
   });
 
-  it('leaves no problems when every expectation holds', () => {
+  it('leaves no problems when every expectation holds', async () => {
     const ws = workspaceOf({ [at('a.iamsim.json')]: scenario([readsObjects]), [at('role.json')]: identity('Allow') });
-    const record = ws.run(at('a.iamsim.json'))!;
+    const record = (await ws.run(at('a.iamsim.json')))!;
     assert.equal(record.outcome!.tests[0].result.pass, true);
     assert.deepEqual(ws.filesWithProblems(record), []);
   });
 
-  it('puts a failed expectation on the expect value and on the Sid of the deciding statement', () => {
+  it('puts a failed expectation on the expect value and on the Sid of the deciding statement', async () => {
     const files = { [at('a.iamsim.json')]: scenario([readsObjects]), [at('role.json')]: identity('Deny') };
     const ws = workspaceOf(files);
-    ws.run(at('a.iamsim.json'));
+    await ws.run(at('a.iamsim.json'));
     const [onTest] = ws.problemsFor(at('a.iamsim.json'));
     assert.equal(onTest.problem.code, 'SIMULATION_FAILED');
     assert.equal(onTest.problem.severity, 'error');
@@ -54,35 +54,35 @@ describe('ScenarioWorkspace', () => {
     assert.match(onStatement.problem.message, /^Deny statement decides "reads objects" \(a\.iamsim\.json\)/);
   });
 
-  it('puts an implicit deny on the Statement key of the policy that lacks the Allow', () => {
+  it('puts an implicit deny on the Statement key of the policy that lacks the Allow', async () => {
     const ws = workspaceOf({ [at('a.iamsim.json')]: scenario([readsObjects]), [at('role.json')]: identity('Allow', 's3:PutObject') });
-    ws.run(at('a.iamsim.json'));
+    await ws.run(at('a.iamsim.json'));
     const [onPolicy] = ws.problemsFor(at('role.json'));
     assert.equal(onPolicy.text.slice(onPolicy.problem.range.start, onPolicy.problem.range.end), '"Statement"');
     assert.match(onPolicy.problem.message, /^No statement of \.\/role\.json allows "reads objects"/);
   });
 
-  it('keeps problems of several scenarios on one policy apart, and clears them when a scenario is forgotten', () => {
+  it('keeps problems of several scenarios on one policy apart, and clears them when a scenario is forgotten', async () => {
     const files = {
       [at('a.iamsim.json')]: scenario([readsObjects]),
       [at('b.iamsim.json')]: scenario([{ ...readsObjects, name: 'b reads' }]),
       [at('role.json')]: identity('Deny'),
     };
     const ws = workspaceOf(files);
-    ws.run(at('a.iamsim.json'));
-    ws.run(at('b.iamsim.json'));
+    await ws.run(at('a.iamsim.json'));
+    await ws.run(at('b.iamsim.json'));
     assert.equal(ws.problemsFor(at('role.json')).length, 2);
     ws.forget(at('b.iamsim.json'));
     assert.deepEqual(ws.problemsFor(at('role.json')).map((p) => /decides "(.*?)"/.exec(p.problem.message)?.[1]), ['reads objects']);
   });
 
-  it('reports load errors on the scenario only, and none for a policy file that is not JSON', () => {
+  it('reports load errors on the scenario only, and none for a policy file that is not JSON', async () => {
     const files = {
       [at('a.iamsim.json')]: scenario([{ ...readsObjects, expect: 'allow' }], { identity: ['./missing.json', './broken.json'] }),
       [at('broken.json')]: '{"Statement": [',
     };
     const ws = workspaceOf(files);
-    const record = ws.run(at('a.iamsim.json'))!;
+    const record = (await ws.run(at('a.iamsim.json')))!;
     const messages = ws.problemsFor(at('a.iamsim.json')).map((p) => `${p.problem.code} ${p.problem.message}`);
     assert.ok(messages.some((m) => /^SCENARIO_ERROR Cannot read the identity policy 1 file \.\/missing\.json/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^SCENARIO_ERROR The identity policy 2 file \.\/broken\.json is not valid JSON/.test(m)), messages.join('\n'));
@@ -92,12 +92,12 @@ describe('ScenarioWorkspace', () => {
     assert.deepEqual(record.dependencies, [at('broken.json'), at('missing.json')]);
   });
 
-  it('stops tracking a scenario that cannot be read any more', () => {
+  it('stops tracking a scenario that cannot be read any more', async () => {
     const files: Record<string, string> = { [at('a.iamsim.json')]: scenario([readsObjects]), [at('role.json')]: identity('Allow') };
     const ws = workspaceOf(files);
-    ws.run(at('a.iamsim.json'));
+    await ws.run(at('a.iamsim.json'));
     delete files[at('a.iamsim.json')];
-    assert.equal(ws.run(at('a.iamsim.json')), undefined);
+    assert.equal(await ws.run(at('a.iamsim.json')), undefined);
     assert.deepEqual(ws.files, []);
   });
 });

@@ -11,9 +11,10 @@
 // condition (an organization, a tag): only the first is an answer.
 import { evaluate } from '../../engine';
 import type { CredentialFacts, EvaluationRequest } from '../../engine/types';
-import type { PolicyModel, Statement } from '../../policy/model';
+import type { PolicyModel, PrincipalBlock, PrincipalEntry, Statement } from '../../policy/model';
 import { policyModelFromObject } from '../../policy/parse';
 import { parseArn } from '../support/arn';
+import { memoize } from '../support/memo';
 import { classifyAwsPrincipal } from '../support/principals';
 import { satisfyingContext } from './satisfyingContext';
 
@@ -41,6 +42,57 @@ function sampleUser(principal: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The trust policy as an IAM user of `account` sees it: without the Principal and NotPrincipal
+ * entries that cannot name that user (other accounts, services, federated providers), which
+ * changes no decision for it. Asked once per principal of the policy, the whole policy would
+ * make a trust policy of 4,000 accounts quadratic; this one costs what names the account.
+ */
+const trustPolicyFor = (trustPolicy: PolicyModel, account: string): PolicyModel => {
+  const byAccount = narrowedTrustPolicies(trustPolicy);
+  let narrowed = byAccount.models.get(account);
+  if (!narrowed) {
+    narrowed = { ...trustPolicy, statements: byAccount.statements.map((s) => narrowStatement(s, account)) };
+    byAccount.models.set(account, narrowed);
+  }
+  return narrowed;
+};
+
+interface IndexedBlock {
+  /** Entries that may name any caller: `*`, wildcards, values whose account is not plain. */
+  always: PrincipalEntry[];
+  byAccount: Map<string, PrincipalEntry[]>;
+}
+
+const narrowedTrustPolicies = memoize((model: PolicyModel) => ({
+  models: new Map<string, PolicyModel>(),
+  statements: model.statements.map((st) => ({ st, principal: st.principal && indexBlock(st.principal), notPrincipal: st.notPrincipal && indexBlock(st.notPrincipal) })),
+}));
+
+function indexBlock(block: PrincipalBlock): IndexedBlock {
+  const always: PrincipalEntry[] = [];
+  const byAccount = new Map<string, PrincipalEntry[]>();
+  for (const e of block.entries) {
+    if (e.kind !== 'AWS' && e.kind !== '*') continue; // never an IAM user
+    const account = e.kind === 'AWS' && !/[*?]/.test(e.value.text) ? plainAccountOf(e.value.text) : undefined;
+    if (account === undefined) always.push(e);
+    else byAccount.set(account, [...(byAccount.get(account) ?? []), e]);
+  }
+  return { always, byAccount };
+}
+
+function plainAccountOf(value: string): string | undefined {
+  if (/^\d{12}$/.test(value)) return value;
+  const account = parseArn(value)?.account;
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+function narrowStatement(s: { st: Statement; principal?: IndexedBlock; notPrincipal?: IndexedBlock }, account: string): Statement {
+  const narrow = (block: PrincipalBlock | undefined, index: IndexedBlock | undefined): PrincipalBlock | undefined =>
+    block && index && { ...block, entries: [...index.always, ...(index.byAccount.get(account) ?? [])] };
+  return { ...s.st, principal: narrow(s.st.principal, s.principal), notPrincipal: narrow(s.st.notPrincipal, s.notPrincipal) };
+}
+
 export function mfaVerdict(trustPolicy: PolicyModel, st: Statement, principal: string): MfaVerdict {
   const caller = sampleUser(principal);
   if (!caller) return 'undecided';
@@ -55,7 +107,7 @@ export function mfaVerdict(trustPolicy: PolicyModel, st: Statement, principal: s
       context,
       credentials,
     };
-    return evaluate(request, { resource: trustPolicy, identity: [assumeRoleIdentityPolicy()] }, { now }).decision === 'allowed';
+    return evaluate(request, { resource: trustPolicyFor(trustPolicy, account), identity: [assumeRoleIdentityPolicy()] }, { now }).decision === 'allowed';
   };
   if (ask(undefined) || ask({ issuedBy: 'GetSessionToken', mfa: false })) return 'allowedWithoutMfa';
   return ask({ issuedBy: 'GetSessionToken', mfa: true, mfaAuthenticatedAt: now.toISOString() }) ? 'mfaRequired' : 'undecided';

@@ -38,6 +38,83 @@ const denySets = memoize((model: PolicyModel): DenySet | undefined => {
   return statements.length === 0 ? undefined : { model: { ...model, statements }, statements };
 });
 
+/**
+ * The Deny statements indexed once per policy, so that each Allow costs what it names rather
+ * than the number of Denies (a policy of 12,000 statements was quadratic): which Denies are
+ * certain for an Allow depends only on the condition keys the Allow pins, and whether an action
+ * falls under the unconditional ones is the same question for every Allow.
+ */
+interface DenyIndex {
+  /** Certain for every Allow: no condition, no policy variable in the resource. */
+  unconditional: Statement[];
+  /** Certain when the Allow pins every key they test, indexed by their smallest key. */
+  byFirstKey: Map<string, Array<{ deny: Statement; keys: string[] }>>;
+  unconditionalCovers: (action: string) => boolean;
+}
+
+const denyIndexes = memoize((denies: DenySet): DenyIndex => {
+  const unconditional: Statement[] = [];
+  const byFirstKey = new Map<string, Array<{ deny: Statement; keys: string[] }>>();
+  for (const d of denies.statements) {
+    const keys = certainDenialKeys(d);
+    if (!keys) continue;
+    if (keys.length === 0) unconditional.push(d);
+    else {
+      const list = byFirstKey.get(keys[0]) ?? [];
+      list.push({ deny: d, keys });
+      byFirstKey.set(keys[0], list);
+    }
+  }
+  return { unconditional, byFirstKey, unconditionalCovers: actionCoverage(unconditional) };
+});
+
+/** The Deny statements certain for an Allow that pins these keys (see denialIsCertain). */
+function certainDenies(index: DenyIndex, pinned: ReadonlySet<string>): { unconditional: Statement[]; conditional: Statement[] } {
+  const conditional: Statement[] = [];
+  for (const key of pinned) for (const c of index.byFirstKey.get(key) ?? []) if (c.keys.every((k) => pinned.has(k))) conditional.push(c.deny);
+  return { unconditional: index.unconditional, conditional };
+}
+
+/**
+ * Whether some of `denies` covers an action, answered once per action: exact Action values
+ * from a set, patterns from the action's service only, NotAction and service wildcards last.
+ */
+function actionCoverage(denies: readonly Statement[]): (action: string) => boolean {
+  const exact = new Set<string>();
+  const patternsByService = new Map<string, string[]>();
+  const others: Statement[] = [];
+  for (const d of denies) {
+    if (!d.action) {
+      if (d.notAction) others.push(d);
+      continue;
+    }
+    for (const v of stringValues(d.action.values)) {
+      const text = v.text.toLowerCase();
+      const colon = text.indexOf(':');
+      if (!hasWildcard(text)) exact.add(text);
+      else if (colon > 0 && !hasWildcard(text.slice(0, colon))) {
+        const list = patternsByService.get(text.slice(0, colon)) ?? [];
+        list.push(v.text);
+        patternsByService.set(text.slice(0, colon), list);
+      } else others.push(d);
+    }
+  }
+  const answers = new Map<string, boolean>();
+  return (action) => {
+    const key = action.toLowerCase();
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const service = key.slice(0, key.indexOf(':'));
+      answer =
+        exact.has(key) ||
+        (patternsByService.get(service) ?? []).some((p) => wildcardMatch(p, action, true)) ||
+        others.some((d) => denyMayCoverAction(d, action));
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** The policy with one statement, to ask whether the request meets that statement. */
 const singleStatementModels = new WeakMap<Statement, PolicyModel>();
 
@@ -56,14 +133,20 @@ function singleStatementModel(model: PolicyModel, st: Statement): PolicyModel {
  */
 export function shadowingDenies(model: PolicyModel, allow: Statement, data: IamData, budget: EvaluationBudget): Statement[] | undefined {
   const denies = denySets(model);
-  if (!denies || !isAllow(allow) || !allow.action || !allow.resource || allow.notAction || allow.notResource) return undefined;
+  // The budget first: once it is spent, no Allow is judged, and none should cost anything.
+  if (!denies || budget.remaining < 2 || !isAllow(allow) || !allow.action || !allow.resource || allow.notAction || allow.notResource) return undefined;
   const { context, pinned } = satisfyingContext(allow);
-  const certain = denies.statements.filter((d) => denialIsCertain(d, pinned));
-  if (certain.length === 0 || budget.remaining < 2) return undefined;
+  const index = denyIndexes(denies);
+  const { unconditional, conditional } = certainDenies(index, pinned);
+  const certain = [...unconditional, ...conditional];
+  if (certain.length === 0) return undefined;
   const actions = concreteActions(data, allow);
   if (!actions) return undefined;
   // Without engine work: every action must fall under some certain Deny's Action/NotAction at all.
-  for (const a of actions) if (!certain.some((d) => denyMayCoverAction(d, `${a.service}:${a.name}`))) return undefined;
+  for (const a of actions) {
+    const action = `${a.service}:${a.name}`;
+    if (!index.unconditionalCovers(action) && !conditional.some((d) => denyMayCoverAction(d, action))) return undefined;
+  }
   const requests = canonicalRequests(data, allow, actions);
   // Each request, plus the checks that the Allow grants it (one per resource account, usually two).
   if (!requests || requests.length + 2 > budget.remaining) return undefined;
@@ -159,9 +242,18 @@ function denyMayCoverAction(deny: Statement, action: string): boolean {
   return false;
 }
 
-/** A Deny that refuses the same way for every request the Allow grants: see the file comment. */
-function denialIsCertain(deny: Statement, pinned: ReadonlySet<string>): boolean {
+/**
+ * A Deny refuses the same way for every request an Allow grants (see the file comment) when the
+ * Allow pins every key these are: the keys its conditions test, sorted, or undefined when it is
+ * never certain (a policy variable in its resource, a qualified or unknown operator).
+ */
+function certainDenialKeys(deny: Statement): string[] | undefined {
   const resources = [...(deny.resource?.values ?? []), ...(deny.notResource?.values ?? [])];
-  if (resources.some((v) => v.text.includes('${'))) return false;
-  return conditionUses(deny).every((u) => u.operator !== undefined && !u.operator.qualifier && pinned.has(u.entry.key.value.toLowerCase()));
+  if (resources.some((v) => v.text.includes('${'))) return undefined;
+  const keys = new Set<string>();
+  for (const u of conditionUses(deny)) {
+    if (u.operator === undefined || u.operator.qualifier) return undefined;
+    keys.add(u.entry.key.value.toLowerCase());
+  }
+  return [...keys].sort();
 }
