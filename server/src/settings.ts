@@ -1,6 +1,6 @@
 // The server's view of the `iamSts.*` settings, with defaults for clients that send none.
 import type { SeverityOverride } from './features/diagnostics';
-import { DEFAULT_MAX_FILE_SIZE } from './policy/analyze';
+import { DEFAULT_MAX_FILE_SIZE } from './analysis/problem';
 import type { DocumentKind } from './policy/model';
 
 export interface ServerSettings {

@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
@@ -53,7 +54,7 @@ export function startServer(connection: Connection): void {
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
   });
-  registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
+  registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -123,7 +124,7 @@ export function startServer(connection: Connection): void {
       const current = documents.get(document.uri);
       if (!current || current.version !== analyzed.version) return; // a newer version is on its way
       const { analysis } = analyzed;
-      let problems = analysis.problems;
+      let problems = allProblems(analysis);
       if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
       if (analysis.skippedTooLarge && document.getText().includes('"Statement"')) {
         problems = [
@@ -161,7 +162,9 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.uri);
       if (!doc) return { kind: undefined, problemCount: 0 };
       const { analysis } = await store.get(doc);
-      return { kind: analysis.kind, problemCount: analysis.problems.length, kindSource: kindChoices.has(params.uri) ? ('choice' as const) : ('detected' as const) };
+      // A template or a .tf file has no one kind: each of its policies has its own.
+      const policyFile = analysis.host === 'policy' ? analysis.regions[0] : undefined;
+      return { kind: policyFile?.kind, problemCount: allProblems(analysis).length, kindSource: kindChoices.has(params.uri) ? ('choice' as const) : ('detected' as const) };
     }),
   );
 

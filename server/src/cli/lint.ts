@@ -4,7 +4,9 @@ import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadIamData, type IamData } from '../data/iamData';
 import { findingDocUrl } from '../lint';
-import { analyzePolicyText, type Problem } from '../policy/analyze';
+import { analyzeDocument } from '../analysis/analyzeDocument';
+import type { Problem } from '../analysis/problem';
+import { allProblems } from '../analysis/region';
 import { detectKind } from '../policy/kinds';
 import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
 import { UsageError } from './usage';
@@ -93,21 +95,21 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
   }
   // One document for the schema's positions and ours: its line table is built once.
   const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
-  const analysis = await analyzePolicyText(text, {
-    kind: (model) => args.kind ?? detectKind(path.resolve(file), model),
+  const analysis = await analyzeDocument(text, doc.uri, {
+    kindOf: (model) => args.kind ?? detectKind(path.resolve(file), model),
     textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
   });
-  if (!analysis.model && analysis.parsed.syntaxErrors.length === 0 && !analysis.skippedTooLarge) {
+  if (analysis.regions.length === 0 && analysis.syntaxProblems.length === 0 && !analysis.skippedTooLarge) {
     return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
   }
-  const problems: Problem[] = analysis.model ? analysis.problems : analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
+  const problems: Problem[] = analysis.regions.length > 0 ? [...allProblems(analysis)] : analysis.syntaxProblems;
   if (analysis.skippedTooLarge) {
     problems.push({ source: 'syntax', code: 'FILE_TOO_LARGE', type: 'ERROR', message: 'the file is over 1 MB; no IAM policy is this large', range: { start: 0, end: 0 } });
   }
   return {
     file,
-    kind: analysis.kind,
+    kind: analysis.regions[0]?.kind,
     findings: problems.map((p) => ({ code: p.code, type: p.type, message: p.message, range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) } })),
   };
 }

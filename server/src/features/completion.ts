@@ -9,6 +9,7 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver';
+import { regionAt } from '../analysis/region';
 import type { IamData } from '../data/iamData';
 import type { AnalyzedDocument } from '../documentStore';
 import { completionsAt, type CandidateKind } from '../explain/completions';
@@ -25,13 +26,17 @@ const ITEM_KINDS: Record<CandidateKind, CompletionItemKind> = {
 
 export function completionFor(analyzed: AnalyzedDocument, params: CompletionParams, data: IamData, snippetSupport: boolean): CompletionList | null {
   const { analysis, textDocument } = analyzed;
-  if (!analysis.model) return null;
+  const offset = textDocument.offsetAt(params.position);
+  const region = regionAt(analysis, offset);
+  // Completion writes JSON: offered in JSON policies, not yet in YAML or HCL ones.
+  if (!region || region.syntax !== 'json') return null;
   const result = completionsAt({
     text: textDocument.getText(),
-    offset: textDocument.offsetAt(params.position),
-    root: analysis.parsed.root,
-    model: analysis.model,
-    kind: analysis.kind,
+    offset,
+    ...(region.locator !== undefined ? { policyRange: region.hostRange } : {}),
+    root: region.root,
+    model: region.model,
+    kind: region.kind,
     data,
   });
   if (!result) return null;

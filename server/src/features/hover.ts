@@ -1,15 +1,17 @@
 // Hover: the explanation of the policy element under the cursor, as markdown.
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { regionAt } from '../analysis/region';
 import type { IamData } from '../data/iamData';
 import type { AnalyzedDocument } from '../documentStore';
 import { explainAt } from '../explain/hover';
 
 export function hoverFor(analyzed: AnalyzedDocument, params: HoverParams, data: IamData): Hover | null {
   const { analysis, textDocument } = analyzed;
-  const root = analysis.parsed.root;
-  if (!analysis.model || !root) return null;
-  const explanation = explainAt(root, textDocument.offsetAt(params.position), data);
+  const offset = textDocument.offsetAt(params.position);
+  const region = regionAt(analysis, offset);
+  if (!region) return null;
+  const explanation = explainAt(region.root, offset, data);
   if (!explanation) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: explanation.markdown },

@@ -1,0 +1,142 @@
+// The checks of one policy: syntax, schema and lint findings, as offsets in the host text.
+// A plain policy file is parsed here; a policy found inside a template or a `.tf` file arrives
+// as a jsonc-shaped tree whose offsets are already the host file's. Returns offsets, never LSP types.
+import type { Node } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamData } from '../data/iamData';
+import { lintPolicy } from '../lint';
+import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+import { buildPolicyModel, parsePolicyText, type ParsedPolicyText } from '../policy/parse';
+import { schemaProblems } from '../policy/schemaValidation';
+import { DEFAULT_MAX_FILE_SIZE, type Problem } from './problem';
+
+export { DEFAULT_MAX_FILE_SIZE, type FindingType, type Problem, type ProblemSource } from './problem';
+
+export interface PolicyAnalysis {
+  parsed: ParsedPolicyText;
+  model: PolicyModel | undefined;
+  kind: DocumentKind | undefined;
+  problems: Problem[];
+  /** Set when the file was too large to analyse. */
+  skippedTooLarge?: boolean;
+}
+
+export interface LintInputs {
+  data: IamData;
+  ownAccounts: readonly string[];
+}
+
+export interface AnalyzeOptions {
+  kind: (model: PolicyModel) => DocumentKind;
+  maxFileSize?: number;
+  textDocument?: TextDocument;
+  /** Runs the linter too when given: the IAM service reference and the user's own accounts. */
+  lint?: LintInputs;
+}
+
+/** A policy file: the whole text is one JSON policy. */
+export async function analyzePolicyText(text: string, options: AnalyzeOptions): Promise<PolicyAnalysis> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > maxFileSize) {
+    return {
+      parsed: { root: undefined, syntaxErrors: [], model: undefined },
+      model: undefined,
+      kind: undefined,
+      problems: [],
+      skippedTooLarge: true,
+    };
+  }
+  const parsed = parsePolicyText(text);
+  const model = parsed.model;
+  if (!model) return { parsed, model, kind: undefined, problems: [] };
+  const kind = options.kind(model);
+  const syntax: Problem[] = parsed.syntaxErrors.map((e) => ({
+    source: 'syntax',
+    code: 'JSON_SYNTAX_ERROR',
+    type: 'ERROR',
+    message: e.message,
+    range: e.range,
+  }));
+  const textDocument = options.textDocument ?? TextDocument.create('inmemory://policy.json', 'json', 0, text);
+  const problems = await checkPolicy({ parsed, model, kind, textDocument, policyText: text, lint: options.lint });
+  return { parsed, model, kind, problems: [...syntax, ...problems] };
+}
+
+export interface EmbeddedPolicyInput {
+  /** The policy as a jsonc-shaped tree with offsets in the host text (see server/src/embedded/). */
+  root: Node;
+  kind: DocumentKind;
+  /** The host file, for positions of schema problems. */
+  textDocument: TextDocument;
+  lint?: LintInputs;
+  /** Accounts the host names as its own (a template's `${AWS::AccountId}`). */
+  extraOwnAccounts?: readonly string[];
+}
+
+/** A policy inside a template or a Terraform file: schema and lint over its tree. */
+export async function analyzeEmbeddedPolicy(input: EmbeddedPolicyInput): Promise<{ model: PolicyModel; problems: Problem[] }> {
+  const model = buildPolicyModel(input.root);
+  const value = treeValue(input.root);
+  const parsed: ParsedPolicyText = { root: input.root, syntaxErrors: [], model, json: { value } };
+  // The service deploys the policy as JSON: its size quotas count that text.
+  const policyText = JSON.stringify(value);
+  const lint = input.lint && { data: input.lint.data, ownAccounts: [...input.lint.ownAccounts, ...(input.extraOwnAccounts ?? [])] };
+  const problems = await checkPolicy({ parsed, model, kind: input.kind, textDocument: input.textDocument, policyText, lint });
+  return { model, problems };
+}
+
+interface CheckInput {
+  parsed: ParsedPolicyText;
+  model: PolicyModel;
+  kind: DocumentKind;
+  textDocument: TextDocument;
+  policyText: string;
+  lint?: LintInputs;
+}
+
+async function checkPolicy(input: CheckInput): Promise<Problem[]> {
+  const { parsed, model, kind } = input;
+  const schema: Problem[] = (await schemaProblems(parsed, input.textDocument, kind)).map((p) => ({
+    source: 'schema',
+    code: 'POLICY_GRAMMAR',
+    type: p.severity === 'error' ? 'ERROR' : 'WARNING',
+    message: p.message,
+    range: p.range,
+  }));
+  const lintProblems: Problem[] = input.lint
+    ? lintPolicy(model, kind, { text: input.policyText, data: input.lint.data, ownAccounts: [...input.lint.ownAccounts] }).map((f) => ({
+        source: 'lint',
+        code: f.code,
+        type: f.type,
+        message: f.message,
+        range: f.range,
+        ...(f.data !== undefined ? { data: f.data } : {}),
+      }))
+    : [];
+  // The linter and the schema often see the same fault (a wrong Effect, a Principal where none
+  // is allowed); the linter's finding carries Access Analyzer's code, so it wins.
+  const byLint = (p: Problem) => lintProblems.some((l) => l.type === 'ERROR' && overlaps(l.range, p.range));
+  return [...schema.filter((p) => !byLint(p)), ...lintProblems];
+}
+
+/** The plain value of a jsonc-shaped tree, as JSON.parse would give it. */
+export function treeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v) out[String(k.value)] = treeValue(v);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(treeValue);
+    default:
+      return node.value;
+  }
+}
+
+function overlaps(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}
