@@ -2,11 +2,15 @@
 // server and the CLI. Host formats are found by server/src/embedded/; the engine and the
 // linter only ever see policy models.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentKind, PolicyModel } from '../policy/model';
-import { analyzePolicyText, type LintInputs } from './analyzePolicy';
+import { jsonTemplateRoot, mayBeTemplate, templatePolicies, yamlTemplateRoot } from '../embedded/cloudformation';
+import type { FoundPolicy } from '../embedded/foundPolicy';
+import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+import { analyzeEmbeddedPolicy, analyzePolicyText, type LintInputs } from './analyzePolicy';
 import { DEFAULT_MAX_FILE_SIZE, type Problem } from './problem';
 import type { DocumentAnalysis, PolicyRegion } from './region';
 import { jsonWriter } from './writers/jsonWriter';
+import type { PolicySyntax, PolicyWriter } from './writers/policyWriter';
+import { yamlWriter } from './writers/yamlWriter';
 
 export interface AnalysisSettings {
   /** The kind of a policy file (the user's choice, the settings' globs, the name, the content). */
@@ -18,12 +22,35 @@ export interface AnalysisSettings {
   lint?: LintInputs;
 }
 
+const WRITERS: Record<PolicySyntax, PolicyWriter> = { json: jsonWriter, yaml: yamlWriter, hcl: jsonWriter };
+
+export type HostFileType = 'json' | 'yaml' | 'terraform';
+
+/** What a file name says its host format is: `.tf` Terraform, `.yaml`/`.yml` YAML, else JSON. */
+export function hostFileType(uri: string): HostFileType {
+  const path = uri.toLowerCase().replace(/[?#].*$/, '');
+  if (path.endsWith('.tf')) return 'terraform';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  return 'json';
+}
+
 export async function analyzeDocument(text: string, uri: string, settings: AnalysisSettings): Promise<DocumentAnalysis> {
   if (text.length > (settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { host: 'policy', regions: [], syntaxProblems: [], skippedTooLarge: true };
   const textDocument = settings.textDocument ?? TextDocument.create(uri, 'json', 0, text);
+  const type = hostFileType(uri);
+  // A `.template` file is JSON or YAML: its first character says which.
+  const yaml = type === 'yaml' || (uri.toLowerCase().endsWith('.template') && !/^\s*\{/.test(text));
+  if (yaml) {
+    const root = mayBeTemplate(text) ? yamlTemplateRoot(text) : undefined;
+    return { host: 'cloudformation', regions: root ? await embeddedRegions(templatePolicies(root, 'yaml'), textDocument, settings) : [], syntaxProblems: [] };
+  }
   const analysis = await analyzePolicyText(text, { kind: settings.kindOf, maxFileSize: Infinity, textDocument, lint: settings.lint });
   const syntaxProblems: Problem[] = analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
-  if (!analysis.model || !analysis.kind || !analysis.parsed.root) return { host: 'policy', regions: [], syntaxProblems };
+  if (!analysis.model || !analysis.kind || !analysis.parsed.root) {
+    const template = mayBeTemplate(text) ? jsonTemplateRoot(text) : undefined;
+    if (template) return { host: 'cloudformation', regions: await embeddedRegions(templatePolicies(template, 'json'), textDocument, settings), syntaxProblems: [] };
+    return { host: 'policy', regions: [], syntaxProblems };
+  }
   const region: PolicyRegion = {
     kind: analysis.kind,
     model: analysis.model,
@@ -37,4 +64,33 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
     parsed: analysis.parsed,
   };
   return { host: 'policy', regions: [region], syntaxProblems };
+}
+
+async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument, settings: AnalysisSettings): Promise<PolicyRegion[]> {
+  const regions: PolicyRegion[] = [];
+  for (const f of found) {
+    const { model, problems } = await analyzeEmbeddedPolicy({ root: f.root, kind: f.kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
+    regions.push({
+      kind: f.kind,
+      model,
+      problems: problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code)),
+      hostRange: f.hostRange,
+      locator: f.locator,
+      syntax: f.syntax,
+      root: f.root,
+      writer: WRITERS[f.syntax],
+      unknownRanges: f.unknownRanges,
+    });
+  }
+  return regions;
+}
+
+/**
+ * A finding that touches a value the host computes is not reported: we cannot know it is
+ * wrong. Findings over a whole statement or the whole policy are about its structure and stay.
+ */
+function onUnknownValue(range: OffsetRange, unknown: readonly OffsetRange[], model: PolicyModel): boolean {
+  if (!unknown.some((u) => u.start < range.end && range.start < u.end)) return false;
+  const covers = (r: OffsetRange) => range.start <= r.start && r.end <= range.end;
+  return !(covers(model.range) || model.statements.some((st) => covers(st.range)));
 }

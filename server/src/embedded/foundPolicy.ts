@@ -1,0 +1,19 @@
+// What a finder of embedded policies hands the analysis: a policy tree in host offsets.
+import type { Node } from 'jsonc-parser';
+import type { PolicySyntax } from '../analysis/writers/policyWriter';
+import type { DocumentKind, OffsetRange } from '../policy/model';
+
+export interface FoundPolicy {
+  kind: DocumentKind;
+  locator: string;
+  /** jsonc-shaped, root: the policy object (no parent); offsets in the host text. */
+  root: Node;
+  hostRange: OffsetRange;
+  syntax: PolicySyntax;
+  /** Values the host computes: nothing is reported on them. */
+  unknownRanges: OffsetRange[];
+  /** Accounts that are the host's own (a template's `AWS::AccountId`). */
+  ownAccounts: string[];
+  /** Codes that do not apply where the policy is used (MISSING_RESOURCE where the service names the resource). */
+  notApplicable?: string[];
+}
