@@ -18,6 +18,8 @@ export interface DocumentStoreOptions {
   maxFileSize: () => number;
   /** What the linter needs; awaited per analysis (the data loads once, at start). */
   lint?: () => Promise<LintInputs>;
+  /** For a `.tf` document: the other `.tf` files of its folder. */
+  siblings?: (uri: string) => readonly string[];
 }
 
 export class DocumentStore {
@@ -50,6 +52,7 @@ export class DocumentStore {
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
         lint: await this.options.lint?.(),
+        siblings: () => this.options.siblings?.(document.uri) ?? [],
       });
       return { uri: document.uri, version: document.version, textDocument: document, analysis };
     })();

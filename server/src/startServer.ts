@@ -10,9 +10,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
+import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActionsFor } from './features/codeActions';
+import { codeLensesFor } from './features/codeLens';
 import { completionFor } from './features/completion';
 import { hoverFor } from './features/hover';
 import { createSimulation } from './features/simulation';
@@ -43,6 +45,10 @@ export function startServer(connection: Connection): void {
     kindOf,
     maxFileSize: () => settings.maxFileSize,
     lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
+    siblings: (uri) => {
+      const file = filePathOf(uri);
+      return file?.endsWith('.tf') ? siblingTerraformTexts(file, (f) => documents.all().find((d) => filePathOf(d.uri) === f)?.getText()) : [];
+    },
   });
 
   // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run
@@ -70,6 +76,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // One lens per policy inside a template or a .tf file.
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'iam-sts-studio' },
     };
@@ -196,8 +204,24 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeLens((params, token) =>
+    runSafe(logger, 'codeLens', [], token, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? codeLensesFor(await store.get(doc), settings.diagnostics) : [];
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
+}
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fileNameOf(uri: string): string {

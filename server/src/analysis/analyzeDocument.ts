@@ -4,12 +4,16 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonTemplateRoot, mayBeTemplate, templatePolicies, yamlTemplateRoot } from '../embedded/cloudformation';
 import type { FoundPolicy } from '../embedded/foundPolicy';
+import { terraformPolicies } from '../embedded/terraform';
+import { kindFromContent } from '../policy/kinds';
 import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+import { buildPolicyModel } from '../policy/parse';
 import { analyzeEmbeddedPolicy, analyzePolicyText, type LintInputs } from './analyzePolicy';
 import { DEFAULT_MAX_FILE_SIZE, type Problem } from './problem';
 import type { DocumentAnalysis, PolicyRegion } from './region';
+import { hclDocumentWriter, hclObjectWriter } from './writers/hclWriter';
 import { jsonWriter } from './writers/jsonWriter';
-import type { PolicySyntax, PolicyWriter } from './writers/policyWriter';
+import type { PolicyWriter } from './writers/policyWriter';
 import { yamlWriter } from './writers/yamlWriter';
 
 export interface AnalysisSettings {
@@ -20,9 +24,11 @@ export interface AnalysisSettings {
   textDocument?: TextDocument;
   /** Runs the linter too when given. */
   lint?: LintInputs;
+  /** For a `.tf` file: the texts of the other `.tf` files of its folder, where its documents may be used. */
+  siblings?: () => readonly string[];
 }
 
-const WRITERS: Record<PolicySyntax, PolicyWriter> = { json: jsonWriter, yaml: yamlWriter, hcl: jsonWriter };
+const WRITERS: Record<FoundPolicy['edits'], PolicyWriter> = { json: jsonWriter, yaml: yamlWriter, 'hcl-object': hclObjectWriter, 'hcl-document': hclDocumentWriter };
 
 export type HostFileType = 'json' | 'yaml' | 'terraform';
 
@@ -38,6 +44,7 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
   if (text.length > (settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { host: 'policy', regions: [], syntaxProblems: [], skippedTooLarge: true };
   const textDocument = settings.textDocument ?? TextDocument.create(uri, 'json', 0, text);
   const type = hostFileType(uri);
+  if (type === 'terraform') return { host: 'terraform', regions: await embeddedRegions(await terraformPolicies(text, settings.siblings?.() ?? []), textDocument, settings), syntaxProblems: [] };
   // A `.template` file is JSON or YAML: its first character says which.
   const yaml = type === 'yaml' || (uri.toLowerCase().endsWith('.template') && !/^\s*\{/.test(text));
   if (yaml) {
@@ -57,6 +64,7 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
     problems: analysis.problems,
     hostRange: { start: 0, end: text.length },
     locator: undefined,
+    anchor: 0,
     syntax: 'json',
     root: analysis.parsed.root,
     writer: jsonWriter,
@@ -69,16 +77,18 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
 async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument, settings: AnalysisSettings): Promise<PolicyRegion[]> {
   const regions: PolicyRegion[] = [];
   for (const f of found) {
-    const { model, problems } = await analyzeEmbeddedPolicy({ root: f.root, kind: f.kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
+    const kind = f.kind ?? kindFromContent(buildPolicyModel(f.root));
+    const { model, problems } = await analyzeEmbeddedPolicy({ root: f.root, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
     regions.push({
-      kind: f.kind,
+      kind,
       model,
       problems: problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code)),
       hostRange: f.hostRange,
       locator: f.locator,
+      anchor: f.anchor,
       syntax: f.syntax,
       root: f.root,
-      writer: WRITERS[f.syntax],
+      writer: WRITERS[f.edits],
       unknownRanges: f.unknownRanges,
     });
   }

@@ -17,6 +17,8 @@ export interface PolicyRegion {
    * `data.aws_iam_policy_document.read`; undefined for a policy file.
    */
   locator: string | undefined;
+  /** Where the host names the policy (its key, attribute or block). */
+  anchor: number;
   syntax: PolicySyntax;
   /** The policy as a jsonc-shaped tree (root: the policy object), for hover and completion. */
   root: Node;

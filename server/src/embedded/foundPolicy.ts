@@ -4,12 +4,17 @@ import type { PolicySyntax } from '../analysis/writers/policyWriter';
 import type { DocumentKind, OffsetRange } from '../policy/model';
 
 export interface FoundPolicy {
-  kind: DocumentKind;
+  /** Undefined when where it is used does not say: the policy's content decides, as for a policy file. */
+  kind: DocumentKind | undefined;
   locator: string;
   /** jsonc-shaped, root: the policy object (no parent); offsets in the host text. */
   root: Node;
   hostRange: OffsetRange;
+  /** Where the host names the policy (its key, attribute or block): a code lens goes on that line. */
+  anchor: number;
   syntax: PolicySyntax;
+  /** How edits are written: JSON, YAML, an HCL object (`jsonencode`) or HCL blocks (a policy document). */
+  edits: 'json' | 'yaml' | 'hcl-object' | 'hcl-document';
   /** Values the host computes: nothing is reported on them. */
   unknownRanges: OffsetRange[];
   /** Accounts that are the host's own (a template's `AWS::AccountId`). */
