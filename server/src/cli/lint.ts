@@ -9,6 +9,7 @@ import type { Problem } from '../analysis/problem';
 import { allProblems } from '../analysis/region';
 import { detectKind } from '../policy/kinds';
 import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
+import { siblingTerraformTexts } from '../embedded/terraform/siblings';
 import { UsageError } from './usage';
 import { toSarif } from './sarif';
 
@@ -78,8 +79,11 @@ export function collectFiles(paths: string[], accept: (name: string) => boolean)
 
 export interface FileResult {
   file: string;
+  /** A policy file's kind; undefined for a template or a `.tf` file (each policy has its own). */
   kind: DocumentKind | undefined;
-  findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position } }>;
+  /** The policies of a template or a `.tf` file: their locators, kinds and host ranges. */
+  policies?: Array<{ policy: string; kind: DocumentKind; range: { start: Position; end: Position } }>;
+  findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position }; policy?: string }>;
 }
 export interface Position {
   line: number;
@@ -99,9 +103,19 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
     kindOf: (model) => args.kind ?? detectKind(path.resolve(file), model),
     textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
+    siblings: () => (file.endsWith('.tf') ? siblingTerraformTexts(file) : []),
   });
   if (analysis.regions.length === 0 && analysis.syntaxProblems.length === 0 && !analysis.skippedTooLarge) {
-    return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
+    return undefined; // not an IAM policy nor a template holding one: folders hold package.json and friends
+  }
+  const range = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  if (analysis.host !== 'policy') {
+    return {
+      file,
+      kind: undefined,
+      policies: analysis.regions.map((r) => ({ policy: r.locator ?? '', kind: r.kind, range: range(r.hostRange) })),
+      findings: analysis.regions.flatMap((r) => r.problems.map((p) => ({ code: p.code, type: p.type, message: p.message, range: range(p.range), policy: r.locator ?? '' }))),
+    };
   }
   const problems: Problem[] = analysis.regions.length > 0 ? [...allProblems(analysis)] : analysis.syntaxProblems;
   if (analysis.skippedTooLarge) {
@@ -114,9 +128,15 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
   };
 }
 
+/** Policy files, CloudFormation/SAM templates and Terraform files; scenario files are not policies. */
+function isLintable(name: string): boolean {
+  if (name.endsWith('.iamsim.json')) return false;
+  return /\.(json|ya?ml|template|tf)$/i.test(name);
+}
+
 export async function lintCommand(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
-  const files = collectFiles(args.paths, (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json'));
+  const files = collectFiles(args.paths, isLintable);
   const data = await loadIamData();
   const results: FileResult[] = [];
   for (const file of files) {
@@ -131,10 +151,11 @@ export async function lintCommand(argv: string[]): Promise<number> {
     // One write: a write per finding is a system call per line when stdout is a file or a pipe.
     const lines: string[] = [];
     for (const r of results) {
-      for (const f of r.findings) lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}\n`);
+      for (const f of r.findings) lines.push(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${f.message}${f.policy ? ` [${f.policy}]` : ''}\n`);
     }
     const count = lines.length;
-    lines.push(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
+    const policies = results.reduce((n, r) => n + (r.policies ? r.policies.length : 1), 0);
+    lines.push(`${policies} ${policies === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
     process.stdout.write(lines.join(''));
   }
   return results.some((r) => r.findings.some((f) => f.type === 'ERROR')) ? 1 : 0;
