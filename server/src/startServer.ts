@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
+import { loadTerraformParser } from './embedded/terraform/parser';
 import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
@@ -85,7 +86,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
-    simulation.start();
+    // Scenarios may name policies inside .tf files: their first run waits for the Terraform parser.
+    void loadTerraformParser()
+      .catch((e) => logger.error(`loading the Terraform parser failed: ${e instanceof Error ? e.message : e}`))
+      .finally(() => simulation.start());
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Decision, Explanation } from '../engine';
+import { loadTerraformParser } from '../embedded/terraform/parser';
 import { loadScenario, runScenario, type ScenarioError } from '../simulate';
 import { collectFiles } from './lint';
 import { UsageError } from './usage';
@@ -61,6 +62,8 @@ function located(e: ScenarioError, docs: Map<string, TextDocument | undefined>) 
 export async function simulateCommand(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const files = collectFiles(args.paths, (name) => name.endsWith('.iamsim.json'));
+  // Scenarios may name policies inside .tf files (`./main.tf#data.aws_iam_policy_document.x`).
+  await loadTerraformParser();
   const docs = new Map<string, TextDocument | undefined>();
   const out: SimulateFileResult[] = [];
   let failed = 0;

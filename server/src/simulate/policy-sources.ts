@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Node } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
 import { buildPolicyModel, isPolicyNode, parsePolicyText, propertyName } from '../policy/parse';
+import { policyByLocator, splitLocator } from '../embedded/byLocator';
 import type { PolicySource, ReadPolicyFile, ScenarioError, ScenarioPolicies } from './scenario-types';
 
 export type PolicyKey = keyof ScenarioPolicies;
@@ -54,12 +55,18 @@ export class PolicySourceReader {
       return { label, file: this.scenarioFile, inline: true, referenceRange, model: undefined, errors: [this.error(`A ${label} is a path to a policy file or an inline policy object.`, node)] };
     }
     const written = node.value as string;
-    const file = path.resolve(path.dirname(this.scenarioFile), written);
+    // `./template.yaml#Role.AssumeRolePolicyDocument`: a policy inside a template or a .tf file.
+    const { file: relative, locator } = splitLocator(written);
+    const file = path.resolve(path.dirname(this.scenarioFile), relative);
     this.referencedFiles.add(file);
     const entry = this.read(file);
     const base = { label: written, file, inline: false, referenceRange };
     if (entry.text === undefined) {
       return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}).`, node)] };
+    }
+    if (locator !== undefined) {
+      const found = policyByLocator(entry.text, file, locator);
+      return 'error' in found ? { ...base, model: undefined, errors: [this.error(`The ${label} ${written}: ${found.error}.`, node)] } : { ...base, model: found.model, errors: [] };
     }
     const parsed = entry.parsed!;
     const errors: ScenarioError[] = parsed.syntaxErrors.map((e) => ({ message: e.message, file, range: e.range }));

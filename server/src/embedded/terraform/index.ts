@@ -5,7 +5,7 @@ import type { DocumentKind, OffsetRange } from '../../policy/model';
 import type { FoundPolicy } from '../foundPolicy';
 import { attribute, attributesOf, blocksOf, heredocContent, heredocInterpolations, jsonencodeArgument, expressionValue, literalText, rangeOfSyntax, unwrap, type Block } from './hcl';
 import { heredocJson } from './heredoc';
-import { parseTerraform } from './parser';
+import { loadTerraformParser, parseTerraformNow } from './parser';
 import { policyDocumentTree } from './policyDocument';
 import { prop } from '../tree';
 
@@ -42,16 +42,23 @@ type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean }>;
  * a document defined here may be used there, and its use decides its kind.
  */
 export async function terraformPolicies(text: string, siblings: readonly string[] = []): Promise<FoundPolicy[]> {
+  await loadTerraformParser();
+  return terraformPoliciesNow(text, siblings) as FoundPolicy[];
+}
+
+/** As terraformPolicies, synchronously, once the parser is loaded (see loadTerraformParser). */
+export function terraformPoliciesNow(text: string, siblings: readonly string[] = []): FoundPolicy[] | 'not loaded' {
   const usedAs: Usages = new Map();
   const out: FoundPolicy[] = [];
   const documents: Block[] = [];
-  const tree = await parseTerraform(text);
+  const tree = parseTerraformNow(text);
+  if (tree === 'not loaded') return tree;
   if (!tree) return [];
   try {
     collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
     for (const sibling of siblings) {
-      const other = await parseTerraform(sibling);
-      if (!other) continue;
+      const other = parseTerraformNow(sibling);
+      if (!other || other === 'not loaded') continue;
       try {
         collect(topBlocks(other.rootNode), sibling, usedAs, undefined, undefined);
       } finally {

@@ -22,13 +22,16 @@ function wasmPath(file: string): string {
 }
 
 let parser: Promise<ParserType> | undefined;
+let loaded: ParserType | undefined;
 
-function terraformParser(): Promise<ParserType> {
+/** Loads the parser once; later parses are synchronous. */
+export function loadTerraformParser(): Promise<ParserType> {
   parser ??= (async () => {
     await Parser.init({ locateFile: (file: string) => wasmPath(file) });
     const language = await Language.load(wasmPath(GRAMMAR));
     const p = new Parser();
     p.setLanguage(language);
+    loaded = p;
     return p;
   })();
   return parser;
@@ -36,5 +39,10 @@ function terraformParser(): Promise<ParserType> {
 
 /** The file's syntax tree; the caller deletes it when done (its memory is the wasm module's). */
 export async function parseTerraform(text: string): Promise<Tree | undefined> {
-  return (await terraformParser()).parse(text) ?? undefined;
+  return (await loadTerraformParser()).parse(text) ?? undefined;
+}
+
+/** As parseTerraform, once the parser is loaded; 'not loaded' before. */
+export function parseTerraformNow(text: string): Tree | undefined | 'not loaded' {
+  return loaded ? (loaded.parse(text) ?? undefined) : 'not loaded';
 }
