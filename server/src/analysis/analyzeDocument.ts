@@ -8,7 +8,8 @@ import { terraformPolicies } from '../embedded/terraform';
 import { kindFromContent } from '../policy/kinds';
 import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
 import { buildPolicyModel } from '../policy/parse';
-import { analyzeEmbeddedPolicy, analyzePolicyText, type LintInputs } from './analyzePolicy';
+import { analyzeEmbeddedPolicy, analyzePolicyText, treeValue, type LintInputs } from './analyzePolicy';
+import { cachedProblems, keepProblems } from './regionCache';
 import { DEFAULT_MAX_FILE_SIZE, type Problem } from './problem';
 import type { DocumentAnalysis, PolicyRegion } from './region';
 import { hclDocumentWriter, hclObjectWriter } from './writers/hclWriter';
@@ -74,15 +75,36 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
   return { host: 'policy', regions: [region], syntaxProblems };
 }
 
+/** Identity of the linter's inputs, for the region cache: the service reference object and the own accounts. */
+const lintIdentity = new WeakMap<object, number>();
+let lintIdentities = 0;
+
+function lintKey(lint: LintInputs | undefined): string {
+  if (!lint) return 'no lint';
+  let id = lintIdentity.get(lint.data);
+  if (id === undefined) lintIdentity.set(lint.data, (id = ++lintIdentities));
+  return `${id}:${lint.ownAccounts.join(',')}`;
+}
+
 async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument, settings: AnalysisSettings): Promise<PolicyRegion[]> {
   const regions: PolicyRegion[] = [];
+  const text = textDocument.getText();
   for (const f of found) {
-    const kind = f.kind ?? kindFromContent(buildPolicyModel(f.root));
-    const { model, problems } = await analyzeEmbeddedPolicy({ root: f.root, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
+    const model = buildPolicyModel(f.root);
+    const kind = f.kind ?? kindFromContent(model);
+    const start = f.hostRange.start;
+    const relative = f.unknownRanges.map((u) => `${u.start - start}-${u.end - start}`).join(',');
+    const key = [lintKey(settings.lint), kind, f.locator, f.ownAccounts.join(','), (f.notApplicable ?? []).join(','), relative, text.slice(start, f.hostRange.end), JSON.stringify(treeValue(f.root))].join('\u0000');
+    let problems = cachedProblems(key, start);
+    if (!problems) {
+      const checked = await analyzeEmbeddedPolicy({ root: f.root, model, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
+      problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
+      keepProblems(key, start, problems);
+    }
     regions.push({
       kind,
       model,
-      problems: problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code)),
+      problems,
       hostRange: f.hostRange,
       locator: f.locator,
       anchor: f.anchor,

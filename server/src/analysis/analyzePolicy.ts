@@ -65,6 +65,8 @@ export async function analyzePolicyText(text: string, options: AnalyzeOptions): 
 export interface EmbeddedPolicyInput {
   /** The policy as a jsonc-shaped tree with offsets in the host text (see server/src/embedded/). */
   root: Node;
+  /** The model built from `root`, when the caller has it. */
+  model?: PolicyModel;
   kind: DocumentKind;
   /** The host file, for positions of schema problems. */
   textDocument: TextDocument;
@@ -75,7 +77,7 @@ export interface EmbeddedPolicyInput {
 
 /** A policy inside a template or a Terraform file: schema and lint over its tree. */
 export async function analyzeEmbeddedPolicy(input: EmbeddedPolicyInput): Promise<{ model: PolicyModel; problems: Problem[] }> {
-  const model = buildPolicyModel(input.root);
+  const model = input.model ?? buildPolicyModel(input.root);
   const value = treeValue(input.root);
   const parsed: ParsedPolicyText = { root: input.root, syntaxErrors: [], model, json: { value } };
   // The service deploys the policy as JSON: its size quotas count that text.
