@@ -39,7 +39,7 @@ export function templatePolicies(root: Node, syntax: 'json' | 'yaml'): FoundPoli
       anchor: location.node.parent?.type === 'property' ? location.node.parent.offset : location.node.offset,
       syntax,
       edits: syntax,
-      unknownRanges: tree.unknownRanges,
+      unknownRanges: [...tree.unknownRanges, ...(location.unknownRanges ?? [])],
       ownAccounts: [TEMPLATE_ACCOUNT],
       ...(location.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
     });

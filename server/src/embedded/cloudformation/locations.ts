@@ -2,7 +2,8 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_IAM.html
 import type { Node } from 'jsonc-parser';
 import type { DocumentKind } from '../../policy/model';
-import { entries, prop, stringValue } from '../tree';
+import type { OffsetRange } from '../../policy/model';
+import { addChild, arrayNode, entries, objectNode, prop, propNode, propertyNode, rangeOfNode, scalarNode, stringValue } from '../tree';
 import { intrinsicName, resolveIntrinsic, type TemplateContext } from './intrinsics';
 
 export interface PolicyLocation {
@@ -13,6 +14,8 @@ export interface PolicyLocation {
   node: Node;
   /** The service names the resource itself: the policy has no `Resource` element. */
   impliedResource?: boolean;
+  /** Values known not to be what the policy element holds (a function's name standing for its ARN). */
+  unknownRanges?: OffsetRange[];
 }
 
 /**
@@ -84,6 +87,10 @@ export function policyLocations(ctx: TemplateContext): PolicyLocation[] {
           if (node) out.push({ kind: 'identity', locator: `${id}.Policies[${i}]`, node });
         });
     }
+    if (type === 'AWS::Lambda::Permission') {
+      const permission = lambdaPermission(properties);
+      if (permission) out.push({ kind: 'resource', locator: id, ...permission });
+    }
     if (type === 'AWS::Organizations::Policy') {
       const kind = ORGANIZATIONS_KINDS[stringValue(prop(properties, 'Type')) ?? ''];
       const node = policyObject(prop(properties, 'Content'), ctx);
@@ -120,4 +127,54 @@ function branch(node: Node, ctx: TemplateContext): Node | undefined {
 function listItems(node: Node | undefined, ctx: TemplateContext): Node[] {
   if (node?.type !== 'array') return [];
   return (node.children ?? []).flatMap((item) => (intrinsicName(item) === 'Fn::If' ? branch(item, ctx) ?? [] : [item]));
+}
+
+/**
+ * `AWS::Lambda::Permission` is one statement of the function's resource policy: its principal
+ * may invoke (`Action`) the function, under `SourceArn`/`SourceAccount`/`PrincipalOrgID`.
+ * The statement is built on the permission's own properties, so findings sit on them.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-permission.html
+ */
+function lambdaPermission(properties: Node): { node: Node; unknownRanges: OffsetRange[] } | undefined {
+  const action = propNode(properties, 'Action');
+  const principal = propNode(properties, 'Principal');
+  const fn = propNode(properties, 'FunctionName');
+  if (!action?.children?.[1] || !principal?.children?.[1] || !fn?.children?.[1]) return undefined;
+  const whole = rangeOfNode(properties);
+  const at = { start: whole.start, end: whole.start };
+  const key = (p: Node) => rangeOfNode(p.children![0]);
+  const statement = objectNode(whole);
+  addChild(statement, propertyNode('Effect', at, scalarNode('string', 'Allow', at)));
+  const who = principal.children[1];
+  const written = stringValue(who);
+  if (written === '*') addChild(statement, propertyNode('Principal', key(principal), who));
+  else {
+    const type = written !== undefined && written.endsWith('.amazonaws.com') ? 'Service' : 'AWS';
+    addChild(statement, propertyNode('Principal', key(principal), objectNode(rangeOfNode(who), [propertyNode(type, key(principal), who)])));
+  }
+  addChild(statement, propertyNode('Action', key(action), action.children[1]));
+  // The function's name or ARN stands for the resource: its ARN is the function's, whatever is written.
+  addChild(statement, propertyNode('Resource', key(fn), fn.children[1]));
+  const conditions: Array<[string, string, string]> = [
+    ['SourceArn', 'ArnLike', 'aws:SourceArn'],
+    ['SourceAccount', 'StringEquals', 'aws:SourceAccount'],
+    ['PrincipalOrgID', 'StringEquals', 'aws:PrincipalOrgID'],
+  ];
+  const present = conditions.map(([name, operator, conditionKey]) => ({ p: propNode(properties, name), operator, conditionKey })).filter((c) => c.p?.children?.[1]);
+  if (present.length > 0) {
+    const condition = objectNode(whole);
+    const operators = new Map<string, Node>();
+    for (const c of present) {
+      let op = operators.get(c.operator);
+      if (!op) {
+        op = objectNode(rangeOfNode(c.p!));
+        operators.set(c.operator, op);
+        addChild(condition, propertyNode(c.operator, key(c.p!), op));
+      }
+      addChild(op, propertyNode(c.conditionKey, key(c.p!), c.p!.children![1]));
+    }
+    addChild(statement, propertyNode('Condition', at, condition));
+  }
+  const policy = objectNode(whole, [propertyNode('Version', at, scalarNode('string', '2012-10-17', at)), propertyNode('Statement', at, arrayNode(whole, [statement]))]);
+  return { node: policy, unknownRanges: [rangeOfNode(fn.children[1])] };
 }
