@@ -4,6 +4,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonTemplateRoot, mayBeTemplate, templatePolicies, yamlTemplateRoot } from '../embedded/cloudformation';
 import type { FoundPolicy } from '../embedded/foundPolicy';
+import { parseYamlTree } from '../embedded/cloudformation/yamlTree';
+import { isServerlessFile, serverlessPolicies } from '../embedded/serverless';
 import { terraformPolicies } from '../embedded/terraform';
 import { kindFromContent } from '../policy/kinds';
 import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
@@ -48,6 +50,10 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
   if (type === 'terraform') return { host: 'terraform', regions: await embeddedRegions(await terraformPolicies(text, settings.siblings?.() ?? []), textDocument, settings), syntaxProblems: [] };
   // A `.template` file is JSON or YAML: its first character says which.
   const yaml = type === 'yaml' || (uri.toLowerCase().endsWith('.template') && !/^\s*\{/.test(text));
+  if (yaml && isServerlessFile(uri)) {
+    const { root } = parseYamlTree(text);
+    return { host: 'cloudformation', regions: root ? await embeddedRegions(serverlessPolicies(root), textDocument, settings) : [], syntaxProblems: [] };
+  }
   if (yaml) {
     const root = mayBeTemplate(text) ? yamlTemplateRoot(text) : undefined;
     return { host: 'cloudformation', regions: root ? await embeddedRegions(templatePolicies(root, 'yaml'), textDocument, settings) : [], syntaxProblems: [] };
