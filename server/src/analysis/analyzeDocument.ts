@@ -105,6 +105,7 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
     if (!problems) {
       const checked = await analyzeEmbeddedPolicy({ root: f.root, model, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts });
       problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
+      if (f.edits === 'hcl-document') problems = problems.map((p) => ({ ...p, message: terraformWords(p.message) }));
       keepProblems(key, start, problems);
     }
     regions.push({
@@ -121,6 +122,23 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
     });
   }
   return regions;
+}
+
+/** Policy element names → the data source's attribute and block names, so a message speaks Terraform. */
+const TERRAFORM_NAMES: Record<string, string> = {
+  NotAction: 'not_actions',
+  NotResource: 'not_resources',
+  NotPrincipal: 'not_principals',
+  Action: 'actions',
+  Resource: 'resources',
+  Principal: 'principals',
+  Condition: 'condition',
+  Effect: 'effect',
+  Sid: 'sid',
+};
+
+function terraformWords(message: string): string {
+  return message.replace(/\b(NotAction|NotResource|NotPrincipal|Action|Resource|Principal|Condition|Effect|Sid)\b(?![:/])/g, (w) => TERRAFORM_NAMES[w]);
 }
 
 /**
