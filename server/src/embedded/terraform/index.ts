@@ -57,13 +57,7 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
   try {
     collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
     for (const sibling of siblings) {
-      const other = parseTerraformNow(sibling);
-      if (!other || other === 'not loaded') continue;
-      try {
-        collect(topBlocks(other.rootNode), sibling, usedAs, undefined, undefined);
-      } finally {
-        other.delete();
-      }
+      for (const [name, usage] of siblingUsages(sibling)) if (!usedAs.has(name)) usedAs.set(name, usage);
     }
     for (const b of documents) {
       const doc = policyDocumentTree(b);
@@ -87,6 +81,29 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * Where a sibling file uses documents, kept by its text: every keystroke in one file of a module
+ * would otherwise parse all the others again.
+ */
+const usagesByText = new Map<string, Usages>();
+const USAGES_KEPT = 256;
+
+function siblingUsages(text: string): Usages {
+  let usages = usagesByText.get(text);
+  if (usages) return usages;
+  usages = new Map();
+  const tree = parseTerraformNow(text);
+  if (!tree || tree === 'not loaded') return usages;
+  try {
+    collect(topBlocks(tree.rootNode), text, usages, undefined, undefined);
+  } finally {
+    tree.delete();
+  }
+  if (usagesByText.size >= USAGES_KEPT) usagesByText.delete(usagesByText.keys().next().value!);
+  usagesByText.set(text, usages);
+  return usages;
 }
 
 function topBlocks(root: SyntaxNode): Block[] {
