@@ -124,3 +124,24 @@ test('a .tf file: the warning on a policy document, and the quick fix adds an HC
   assert.ok(fixed.includes('    }\n\n    condition {\n      test     = "StringEquals"\n      variable = "sts:ExternalId"\n      values   = ["EXTERNAL_ID"]\n    }\n  }\n}'), fixed);
   assert.deepEqual(await client.change(uri, fixed), []);
 });
+
+test('hover on sts:AssumeRole in a template role\'s trust policy says how long its sessions may last', async () => {
+  const uri = 'file:///tmp/embedded/session-role.yaml';
+  const text = [
+    'Resources:',
+    '  Ops:',
+    '    Type: AWS::IAM::Role',
+    '    Properties:',
+    '      MaxSessionDuration: 7200',
+    '      AssumeRolePolicyDocument:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Effect: Allow',
+    '            Principal: { Service: ec2.amazonaws.com }',
+    '            Action: sts:AssumeRole',
+  ].join('\n');
+  await client.open(uri, text, 'yaml');
+  const doc = TextDocument.create(uri, 'yaml', 1, text);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.indexOf('sts:AssumeRole') + 5) });
+  assert.match((hover?.contents as MarkupContent).value, /This role's sessions last up to \*\*2 hours\*\* \(`MaxSessionDuration` 7200\)/);
+});

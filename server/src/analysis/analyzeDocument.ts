@@ -119,6 +119,7 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
       root: f.root,
       writer: WRITERS[f.edits],
       unknownRanges: f.unknownRanges,
+      ...(f.maxSessionDuration !== undefined ? { maxSessionDuration: f.maxSessionDuration } : {}),
     });
   }
   return regions;

@@ -25,6 +25,8 @@ export interface PolicyRegion {
   writer: PolicyWriter;
   /** Values the host computes (intrinsic functions, interpolations): nothing is reported on them. */
   unknownRanges: OffsetRange[];
+  /** For a role's trust policy in a template: the role's longest session, in seconds. */
+  maxSessionDuration?: number;
   /** For a policy file: its parse (completion reads the text itself). */
   parsed?: ParsedPolicyText;
 }

@@ -19,6 +19,8 @@ export interface FoundPolicy {
   unknownRanges: OffsetRange[];
   /** Accounts that are the host's own (a template's `AWS::AccountId`). */
   ownAccounts: string[];
+  /** For a role's trust policy: the role's longest session, in seconds (`MaxSessionDuration`). */
+  maxSessionDuration?: number;
   /** Codes that do not apply where the policy is used (MISSING_RESOURCE where the service names the resource). */
   notApplicable?: string[];
 }

@@ -42,6 +42,7 @@ export function templatePolicies(root: Node, syntax: 'json' | 'yaml'): FoundPoli
       unknownRanges: [...tree.unknownRanges, ...(location.unknownRanges ?? [])],
       ownAccounts: [TEMPLATE_ACCOUNT],
       ...(location.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
+      ...(location.maxSessionDuration !== undefined ? { maxSessionDuration: location.maxSessionDuration } : {}),
     });
   }
   return out;

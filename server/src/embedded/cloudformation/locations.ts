@@ -14,6 +14,8 @@ export interface PolicyLocation {
   node: Node;
   /** The service names the resource itself: the policy has no `Resource` element. */
   impliedResource?: boolean;
+  /** A role's `MaxSessionDuration` (seconds), for its trust policy. */
+  maxSessionDuration?: number;
   /** Values known not to be what the policy element holds (a function's name standing for its ARN). */
   unknownRanges?: OffsetRange[];
 }
@@ -67,6 +69,8 @@ export function policyLocations(ctx: TemplateContext): PolicyLocation[] {
       if (!node) continue;
       const location: PolicyLocation = { kind: type === 'AWS::IAM::ManagedPolicy' && boundaries.has(id) ? 'boundary' : kind, locator: `${id}.${name}`, node };
       if (IMPLIED_RESOURCE.has(type)) location.impliedResource = true;
+      const duration = prop(properties, 'MaxSessionDuration');
+      if (kind === 'trust' && (duration?.type === 'number' || duration?.type === 'string') && Number.isFinite(Number(duration.value))) location.maxSessionDuration = Number(duration.value);
       out.push(location);
     }
     if (INLINE_POLICIES.has(type)) {
