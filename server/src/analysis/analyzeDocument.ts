@@ -2,7 +2,8 @@
 // server and the CLI. Host formats are found by server/src/embedded/; the engine and the
 // linter only ever see policy models.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { jsonTemplateRoot, mayBeTemplate, templatePolicies, yamlTemplateRoot } from '../embedded/cloudformation';
+import { jsonTemplateRoot, mayBeTemplate, templatePolicies } from '../embedded/cloudformation';
+import { updatedYamlTemplateState, yamlTemplateState, type YamlTemplateState } from '../embedded/cloudformation/incrementalYaml';
 import type { FoundPolicy } from '../embedded/foundPolicy';
 import { parseYamlTree } from '../embedded/cloudformation/yamlTree';
 import { isServerlessFile, serverlessPolicies } from '../embedded/serverless';
@@ -55,8 +56,8 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
     return { host: 'cloudformation', regions: root ? await embeddedRegions(serverlessPolicies(root), textDocument, settings) : [], syntaxProblems: [] };
   }
   if (yaml) {
-    const root = mayBeTemplate(text) ? yamlTemplateRoot(text) : undefined;
-    return { host: 'cloudformation', regions: root ? await embeddedRegions(templatePolicies(root, 'yaml'), textDocument, settings) : [], syntaxProblems: [] };
+    const state = yamlState(uri, text);
+    return { host: 'cloudformation', regions: state ? await embeddedRegions(state.entries.map((e) => e.found), textDocument, settings) : [], syntaxProblems: [] };
   }
   const analysis = await analyzePolicyText(text, { kind: settings.kindOf, maxFileSize: Infinity, textDocument, lint: settings.lint });
   const syntaxProblems: Problem[] = analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
@@ -79,6 +80,21 @@ export async function analyzeDocument(text: string, uri: string, settings: Analy
     parsed: analysis.parsed,
   };
   return { host: 'policy', regions: [region], syntaxProblems };
+}
+
+/** The last parse of each YAML template, for the next keystroke (see incrementalYaml.ts). */
+const yamlStates = new Map<string, YamlTemplateState>();
+const YAML_STATES_KEPT = 16;
+
+function yamlState(uri: string, text: string): YamlTemplateState | undefined {
+  const previous = yamlStates.get(uri);
+  const state = (previous && updatedYamlTemplateState(previous, text)) || (mayBeTemplate(text) ? yamlTemplateState(text) : undefined);
+  yamlStates.delete(uri);
+  if (state) {
+    if (yamlStates.size >= YAML_STATES_KEPT) yamlStates.delete(yamlStates.keys().next().value!);
+    yamlStates.set(uri, state);
+  }
+  return state;
 }
 
 /** Identity of the linter's inputs, for the region cache: the service reference object and the own accounts. */

@@ -2,8 +2,8 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import type { FoundPolicy } from '../foundPolicy';
 import { entries, prop, rangeOfNode, stringValue } from '../tree';
-import { TEMPLATE_ACCOUNT, templateContext } from './intrinsics';
-import { policyLocations } from './locations';
+import { TEMPLATE_ACCOUNT, templateContext, type TemplateContext } from './intrinsics';
+import { policyLocations, type PolicyLocation } from './locations';
 import { policyTree } from './policyTree';
 import { parseYamlTree } from './yamlTree';
 
@@ -26,12 +26,24 @@ export function mayBeTemplate(text: string): boolean {
 }
 
 export function templatePolicies(root: Node, syntax: 'json' | 'yaml'): FoundPolicy[] {
-  const ctx = templateContext(root);
-  const out: FoundPolicy[] = [];
+  return templateEntries(templateContext(root), syntax).map((e) => e.found);
+}
+
+/** Each policy with the location it was found at (what the incremental YAML path re-reads). */
+export function templateEntries(ctx: TemplateContext, syntax: 'json' | 'yaml'): Array<{ location: PolicyLocation; found: FoundPolicy }> {
+  const out: Array<{ location: PolicyLocation; found: FoundPolicy }> = [];
   for (const location of policyLocations(ctx)) {
+    const found = foundAt(location, ctx, syntax);
+    if (found) out.push({ location, found });
+  }
+  return out;
+}
+
+export function foundAt(location: PolicyLocation, ctx: TemplateContext, syntax: 'json' | 'yaml'): FoundPolicy | undefined {
+  {
     const tree = policyTree(location.node, ctx);
-    if (!tree || tree.root.type !== 'object') continue;
-    out.push({
+    if (!tree || tree.root.type !== 'object') return undefined;
+    return {
       kind: location.kind,
       locator: location.locator,
       root: tree.root,
@@ -43,9 +55,8 @@ export function templatePolicies(root: Node, syntax: 'json' | 'yaml'): FoundPoli
       ownAccounts: [TEMPLATE_ACCOUNT],
       ...(location.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
       ...(location.maxSessionDuration !== undefined ? { maxSessionDuration: location.maxSessionDuration } : {}),
-    });
+    };
   }
-  return out;
 }
 
 export function jsonTemplateRoot(text: string): Node | undefined {

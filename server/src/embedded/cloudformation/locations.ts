@@ -14,6 +14,8 @@ export interface PolicyLocation {
   node: Node;
   /** The service names the resource itself: the policy has no `Resource` element. */
   impliedResource?: boolean;
+  /** Built from several properties (a Lambda permission): not one block of the text. */
+  synthetic?: boolean;
   /** A role's `MaxSessionDuration` (seconds), for its trust policy. */
   maxSessionDuration?: number;
   /** Values known not to be what the policy element holds (a function's name standing for its ARN). */
@@ -93,7 +95,7 @@ export function policyLocations(ctx: TemplateContext): PolicyLocation[] {
     }
     if (type === 'AWS::Lambda::Permission') {
       const permission = lambdaPermission(properties);
-      if (permission) out.push({ kind: 'resource', locator: id, ...permission });
+      if (permission) out.push({ kind: 'resource', locator: id, synthetic: true, ...permission });
     }
     if (type === 'AWS::Organizations::Policy') {
       const kind = ORGANIZATIONS_KINDS[stringValue(prop(properties, 'Type')) ?? ''];
