@@ -2,7 +2,7 @@
 // hover on an action, quick fixes written in the host's syntax, a code lens per policy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CodeActionRequest, CodeLensRequest, HoverRequest, type CodeAction, type CodeLens, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, CompletionRequest, HoverRequest, type CodeAction, type CodeLens, type CompletionList, type Diagnostic, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestLanguageClient } from './lspClient';
 
@@ -144,4 +144,28 @@ test('hover on sts:AssumeRole in a template role\'s trust policy says how long i
   const doc = TextDocument.create(uri, 'yaml', 1, text);
   const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.indexOf('sts:AssumeRole') + 5) });
   assert.match((hover?.contents as MarkupContent).value, /This role's sessions last up to \*\*2 hours\*\* \(`MaxSessionDuration` 7200\)/);
+});
+
+async function completionLabels(uri: string, text: string, needle: string): Promise<{ labels: string[]; edit?: TextEdit }> {
+  const doc = TextDocument.create(uri, 'x', 1, text);
+  const position = doc.positionAt(text.indexOf(needle) + needle.length);
+  const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | null;
+  const items = result?.items ?? [];
+  return { labels: items.map((i) => i.label), edit: items.find((i) => i.label === 's3:GetObject')?.textEdit as TextEdit | undefined };
+}
+
+test('completes a service\'s actions in a YAML template and in a Terraform policy document', async () => {
+  const yamlUri = 'file:///tmp/embedded/complete.yaml';
+  const yaml = ['Resources:', '  P:', '    Type: AWS::IAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', '        Version: "2012-10-17"', '        Statement:', '          - Effect: Allow', '            Resource: "*"', '            Action:', '              - s3:'].join('\n');
+  await client.open(yamlUri, yaml, 'yaml');
+  const inYaml = await completionLabels(yamlUri, yaml, '- s3:');
+  assert.ok(inYaml.labels.includes('s3:GetObject'), inYaml.labels.slice(0, 5).join(', '));
+  // The item replaces what was typed, `s3:` with its colon.
+  assert.deepEqual(inYaml.edit?.range, { start: { line: 10, character: 16 }, end: { line: 10, character: 19 } });
+
+  const tfUri = 'file:///tmp/embedded/complete.tf';
+  const tf = ['data "aws_iam_policy_document" "x" {', '  statement {', '    actions   = ["s3:"]', '    resources = ["*"]', '  }', '}'].join('\n');
+  await client.open(tfUri, tf, 'terraform');
+  const inTf = await completionLabels(tfUri, tf, '["s3:');
+  assert.ok(inTf.labels.includes('s3:GetObject'), inTf.labels.slice(0, 5).join(', '));
 });

@@ -60,6 +60,12 @@ export function completionsAt(input: CompletionInput): CompletionResult | undefi
   return items.length > 0 ? { replace: slot.replace, items } : undefined;
 }
 
+/** Completion at a slot found another way (from a YAML or HCL policy's tree); items are JSON-quoted strings, valid there too. */
+export function completionsForSlot(slot: CompletionSlot, input: CompletionInput): CompletionResult | undefined {
+  const items = candidatesFor(slot, input);
+  return items.length > 0 ? { replace: slot.replace, items } : undefined;
+}
+
 function candidatesFor(at: CompletionSlot, input: CompletionInput): CompletionCandidate[] {
   const s = at.slot;
   switch (s.slot) {
