@@ -1,4 +1,7 @@
-// Starts the policy language server (dist/server.js over IPC) for JSON documents.
+// Starts the policy language server (dist/server.js over IPC) for JSON documents, YAML and
+// `.template` files (templates are told apart by their content, in the server: any other YAML or
+// JSON file gets nothing from it, so the YAML extension's own features are left alone) and
+// Terraform files by pattern, whatever language id a Terraform extension gives them.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol';
@@ -17,6 +20,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'json' },
       { scheme: 'untitled', language: 'jsonc' },
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', pattern: '**/*.template' },
+      { scheme: 'file', pattern: '**/*.tf' },
     ],
     synchronize: { configurationSection: 'iamSts' },
     initializationOptions,

@@ -1,7 +1,9 @@
-// Parsed documents cached by uri and version: validation, hover and completion share one parse.
-import type { IamData } from './data/iamData';
+// Analysed documents cached by uri and version: validation, hover, completion and code lenses
+// share one analysis, which holds every policy region of the document.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzePolicyText, type PolicyAnalysis } from './policy/analyze';
+import { analyzeDocument } from './analysis/analyzeDocument';
+import type { LintInputs } from './analysis/analyzePolicy';
+import type { DocumentAnalysis } from './analysis/region';
 import type { DocumentKind, PolicyModel } from './policy/model';
 import { CancelledWork } from './runSafe';
 
@@ -9,14 +11,16 @@ export interface AnalyzedDocument {
   uri: string;
   version: number;
   textDocument: TextDocument;
-  analysis: PolicyAnalysis;
+  analysis: DocumentAnalysis;
 }
 
 export interface DocumentStoreOptions {
   kindOf: (uri: string, model: PolicyModel) => DocumentKind;
   maxFileSize: () => number;
   /** What the linter needs; awaited per analysis (the data loads once, at start). */
-  lint?: () => Promise<{ data: IamData; ownAccounts: readonly string[] }>;
+  lint?: () => Promise<LintInputs>;
+  /** For a `.tf` document: the other `.tf` files of its folder. */
+  siblings?: (uri: string) => readonly string[];
   /** Whether this version is still the document's latest; an analysis of a stale one is abandoned. */
   isCurrent?: (uri: string, version: number) => boolean;
 }
@@ -56,11 +60,12 @@ export class DocumentStore {
 
   private analyze(document: TextDocument): Promise<AnalyzedDocument> {
     const promise = (async () => {
-      const analysis = await analyzePolicyText(document.getText(), {
-        kind: (model) => this.options.kindOf(document.uri, model),
+      const analysis = await analyzeDocument(document.getText(), document.uri, {
+        kindOf: (model) => this.options.kindOf(document.uri, model),
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
         lint: await this.options.lint?.(),
+        siblings: () => this.options.siblings?.(document.uri) ?? [],
         pause: this.pauser(document),
       });
       return { uri: document.uri, version: document.version, textDocument: document, analysis };

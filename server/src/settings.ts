@@ -5,7 +5,7 @@
 // keyed by user text have no prototype, so a key such as `constructor` finds nothing inherited.
 import packageJson from '../../package.json';
 import type { SeverityOverride } from './features/diagnostics';
-import { DEFAULT_MAX_FILE_SIZE } from './policy/analyze';
+import { DEFAULT_MAX_FILE_SIZE } from './analysis/problem';
 import type { DocumentKind } from './policy/model';
 
 export interface ServerSettings {

@@ -8,10 +8,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
+import { loadTerraformParser } from './embedded/terraform/parser';
+import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActionsFor } from './features/codeActions';
+import { codeLensesFor } from './features/codeLens';
 import { completionFor } from './features/completion';
 import { hoverFor } from './features/hover';
 import { createSimulation } from './features/simulation';
@@ -44,6 +48,10 @@ export function startServer(connection: Connection): void {
     maxFileSize: () => settings.maxFileSize,
     lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
     isCurrent: (uri, version) => documents.get(uri)?.version === version,
+    siblings: (uri) => {
+      const file = filePathOf(uri);
+      return file?.endsWith('.tf') ? siblingTerraformTexts(file, (f) => documents.all().find((d) => filePathOf(d.uri) === f)?.getText()) : [];
+    },
   });
 
   // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run
@@ -56,7 +64,7 @@ export function startServer(connection: Connection): void {
     overrides: () => settings.diagnostics,
     maxFileSize: () => settings.maxFileSize,
   });
-  registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
+  registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -72,6 +80,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // One lens per policy inside a template or a .tf file.
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'iam-sts-studio' },
     };
@@ -79,7 +89,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
-    simulation.start();
+    // Scenarios may name policies inside .tf files: their first run waits for the Terraform parser.
+    void loadTerraformParser()
+      .catch((e) => logger.error(`loading the Terraform parser failed: ${e instanceof Error ? e.message : e}`))
+      .finally(() => simulation.start());
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -127,7 +140,7 @@ export function startServer(connection: Connection): void {
       const current = documents.get(document.uri);
       if (!current || current.version !== analyzed.version) return; // a newer version is on its way
       const { analysis } = analyzed;
-      let problems = analysis.problems;
+      let problems = allProblems(analysis);
       if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
       if (analysis.skippedTooLarge && document.getText().includes('"Statement"')) {
         problems = [
@@ -165,7 +178,9 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(params.uri);
       if (!doc) return { kind: undefined, problemCount: 0 };
       const { analysis } = await store.get(doc);
-      return { kind: analysis.kind, problemCount: analysis.problems.length, kindSource: kindChoices.has(params.uri) ? ('choice' as const) : ('detected' as const) };
+      // A template or a .tf file has no one kind: each of its policies has its own.
+      const policyFile = analysis.host === 'policy' ? analysis.regions[0] : undefined;
+      return { kind: policyFile?.kind, problemCount: allProblems(analysis).length, kindSource: kindChoices.has(params.uri) ? ('choice' as const) : ('detected' as const) };
     }),
   );
 
@@ -197,8 +212,24 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeLens((params, token) =>
+    runSafe(logger, 'codeLens', [], token, async () => {
+      const doc = documents.get(params.textDocument.uri);
+      return doc ? codeLensesFor(await store.get(doc), settings.diagnostics) : [];
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
+}
+
+function filePathOf(uri: string): string | undefined {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fileNameOf(uri: string): string {

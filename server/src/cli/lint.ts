@@ -4,9 +4,12 @@ import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadIamData, type IamData } from '../data/iamData';
 import { findingDocUrl } from '../lint';
-import { analyzePolicyText, DEFAULT_MAX_FILE_SIZE, type Problem } from '../policy/analyze';
+import { analyzeDocument } from '../analysis/analyzeDocument';
+import { DEFAULT_MAX_FILE_SIZE, type Problem } from '../analysis/problem';
+import { allProblems } from '../analysis/region';
 import { detectKind } from '../policy/kinds';
 import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
+import { siblingTerraformTexts } from '../embedded/terraform/siblings';
 import { collectFiles, reasonOf } from './files';
 import { UsageError } from './usage';
 import { printable } from './printable';
@@ -50,8 +53,11 @@ function parseLintArgs(argv: string[]): LintArgs {
 
 export interface FileResult {
   file: string;
+  /** A policy file's kind; undefined for a template or a `.tf` file (each policy has its own). */
   kind: DocumentKind | undefined;
-  findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position } }>;
+  /** The policies of a template or a `.tf` file: their locators, kinds and host ranges. */
+  policies?: Array<{ policy: string; kind: DocumentKind; range: { start: Position; end: Position } }>;
+  findings: Array<{ code: string; type: string; message: string; range: { start: Position; end: Position }; policy?: string }>;
 }
 export interface Position {
   line: number;
@@ -86,29 +92,48 @@ export async function lintText(file: string, text: string, args: Pick<LintArgs, 
   if (text.length > DEFAULT_MAX_FILE_SIZE) {
     // As in the editor: only a file that looks like a policy is reported; a large
     // package-lock.json is not one.
-    return text.includes('"Statement"') ? errorResult(file, 'FILE_TOO_LARGE', 'the file is over 1 MB; no IAM policy is this large') : undefined;
+    return /"?[Ss]tatement"?/.test(text) ? errorResult(file, 'FILE_TOO_LARGE', 'the file is over 1 MB; no IAM policy is this large') : undefined;
   }
   // One document for the schema's positions and ours: its line table is built once.
   const doc = TextDocument.create(`file://${file}`, 'json', 0, text);
-  const analysis = await analyzePolicyText(text, {
-    kind: (model) => args.kind ?? detectKind(path.resolve(file), model),
+  const analysis = await analyzeDocument(text, doc.uri, {
+    kindOf: (model) => args.kind ?? detectKind(path.resolve(file), model),
     textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
+    siblings: () => (file.endsWith('.tf') ? siblingTerraformTexts(file) : []),
   });
-  if (!analysis.model && analysis.parsed.syntaxErrors.length === 0) {
-    return undefined; // JSON, but not an IAM policy: folders hold package.json and friends
+  if (analysis.regions.length === 0 && analysis.syntaxProblems.length === 0 && !analysis.skippedTooLarge) {
+    return undefined; // not an IAM policy nor a template holding one: folders hold package.json and friends
   }
-  const problems: Problem[] = analysis.model ? analysis.problems : analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
+  const range = (r: { start: number; end: number }) => ({ start: doc.positionAt(r.start), end: doc.positionAt(r.end) });
+  if (analysis.host !== 'policy') {
+    return {
+      file,
+      kind: undefined,
+      policies: analysis.regions.map((r) => ({ policy: r.locator ?? '', kind: r.kind, range: range(r.hostRange) })),
+      findings: analysis.regions.flatMap((r) => r.problems.map((p) => ({ code: p.code, type: p.type, message: p.message, range: range(p.range), policy: r.locator ?? '' }))),
+    };
+  }
+  const problems: Problem[] = analysis.regions.length > 0 ? [...allProblems(analysis)] : analysis.syntaxProblems;
+  if (analysis.skippedTooLarge) {
+    problems.push({ source: 'syntax', code: 'FILE_TOO_LARGE', type: 'ERROR', message: 'the file is over 1 MB; no IAM policy is this large', range: { start: 0, end: 0 } });
+  }
   return {
     file,
-    kind: analysis.kind,
+    kind: analysis.regions[0]?.kind,
     findings: problems.map((p) => ({ code: p.code, type: p.type, message: p.message, range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) } })),
   };
 }
 
+/** Policy files, CloudFormation/SAM templates and Terraform files; scenario files are not policies. */
+function isLintable(name: string): boolean {
+  if (name.endsWith('.iamsim.json')) return false;
+  return /\.(json|ya?ml|template|tf)$/i.test(name);
+}
+
 export async function lintCommand(argv: string[]): Promise<number> {
   const args = parseLintArgs(argv);
-  const { files, problems } = collectFiles(args.paths, (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json'));
+  const { files, problems } = collectFiles(args.paths, isLintable);
   const data = await loadIamData();
   const results: FileResult[] = [];
   for (const file of files) {
@@ -125,10 +150,11 @@ export async function lintCommand(argv: string[]): Promise<number> {
     // One write: a write per finding is a system call per line when stdout is a file or a pipe.
     const lines: string[] = [];
     for (const r of results) {
-      for (const f of r.findings) lines.push(`${printable(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${printable(f.message)}\n`);
+      for (const f of r.findings) lines.push(`${printable(r.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.type} ${f.code}: ${printable(f.message)}${f.policy ? ` [${printable(f.policy)}]` : ''}\n`);
     }
     const count = lines.length;
-    lines.push(`${results.length} ${results.length === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
+    const policies = results.reduce((n, r) => n + (r.policies ? r.policies.length : 1), 0);
+    lines.push(`${policies} ${policies === 1 ? 'policy' : 'policies'} checked, ${count} ${count === 1 ? 'finding' : 'findings'}\n`);
     process.stdout.write(lines.join(''));
   }
   return results.some((r) => r.findings.some((f) => f.type === 'ERROR')) ? 1 : 0;

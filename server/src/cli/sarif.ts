@@ -34,9 +34,11 @@ export function toSarif(results: readonly FileResult[], docUrl: (code: string) =
                 endColumn: f.range.end.character + 1,
               },
             },
+            // The policy inside a template or a .tf file, by the name scenarios use for it.
+            ...(f.policy ? { logicalLocations: [{ name: f.policy, kind: 'object' }] } : {}),
           },
         ],
-        properties: { findingType: f.type, documentKind: r.kind },
+        properties: { findingType: f.type, documentKind: r.kind ?? r.policies?.find((p) => p.policy === f.policy)?.kind },
       });
     }
   }

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Decision, Explanation } from '../engine';
-import { DEFAULT_MAX_FILE_SIZE } from '../policy/analyze';
+import { DEFAULT_MAX_FILE_SIZE } from '../analysis/problem';
+import { loadTerraformParser } from '../embedded/terraform/parser';
 import { DEFAULT_READ_TIMEOUT_MS, isRefusal, loadScenarioReading, readFileSafely, runScenario, type ReadResult, type ScenarioError, type ScenarioTestResult } from '../simulate';
 import { collectFiles } from './files';
 import { Output } from './output';
@@ -79,6 +80,8 @@ export async function simulateCommand(argv: string[], stdout: NodeJS.WritableStr
   const readPolicy = async (file: string) => positions.remember(file, await readFileSafely(file, limits));
   const output = new Output(stdout);
   const report = args.format === 'json' ? new JsonReport(output) : new TextReport(output);
+  // Scenarios may name policies inside .tf files (`./main.tf#data.aws_iam_policy_document.x`).
+  await loadTerraformParser();
   let failed = 0;
   let passed = 0;
   for (const p of problems) {

@@ -36,6 +36,11 @@ export interface CompletionResult {
 export interface CompletionInput {
   text: string;
   offset: number;
+  /**
+   * Where the policy's JSON text starts in `text` and ends, for a policy inside a JSON template:
+   * the cursor's JSON path is then read from the policy alone.
+   */
+  policyRange?: OffsetRange;
   root: Node | undefined;
   model: PolicyModel;
   kind: DocumentKind | undefined;
@@ -46,8 +51,17 @@ export interface CompletionInput {
 const MAX_ACTIONS_FOR_KEYS = 2000;
 
 export function completionsAt(input: CompletionInput): CompletionResult | undefined {
-  const slot = slotForCompletion(input.text, input.offset);
-  if (!slot) return undefined;
+  const shift = input.policyRange?.start ?? 0;
+  const text = input.policyRange ? input.text.slice(input.policyRange.start, input.policyRange.end) : input.text;
+  const local = slotForCompletion(text, input.offset - shift);
+  if (!local) return undefined;
+  const slot = shift === 0 ? local : { ...local, replace: { start: local.replace.start + shift, end: local.replace.end + shift } };
+  const items = candidatesFor(slot, input);
+  return items.length > 0 ? { replace: slot.replace, items } : undefined;
+}
+
+/** Completion at a slot found another way (from a YAML or HCL policy's tree); items are JSON-quoted strings, valid there too. */
+export function completionsForSlot(slot: CompletionSlot, input: CompletionInput): CompletionResult | undefined {
   const items = candidatesFor(slot, input);
   return items.length > 0 ? { replace: slot.replace, items } : undefined;
 }

@@ -1,9 +1,11 @@
 // Quick fixes for linter findings, from the `FixData` a finding carries: text edits in offsets,
 // the placeholder to select once they apply, and commands the client runs. No LSP types here.
 import type { Node } from 'jsonc-parser';
-import type { FixData } from '../lint';
-import type { OffsetRange, PolicyModel, Statement } from '../policy/model';
-import { insertFirstProperty, insertProperty, layoutOf, propertyNamed, removeArrayElement, type JsonInsertValue, type OffsetEdit } from './jsonInsert';
+import { jsonWriter } from '../analysis/writers/jsonWriter';
+import type { PolicyWriter } from '../analysis/writers/policyWriter';
+import type { FixData } from '../lint/types';
+import type { OffsetRange, PolicyModel } from '../policy/model';
+import type { OffsetEdit } from './jsonInsert';
 
 export interface FixPlan {
   title: string;
@@ -21,6 +23,8 @@ export interface FixInput {
   /** The finding's range, as offsets. */
   range: OffsetRange;
   data: FixData;
+  /** Writes the edits in the policy's own syntax; JSON when absent. */
+  writer?: PolicyWriter;
 }
 
 export function fixesFor(input: FixInput): FixPlan[] {
@@ -53,21 +57,24 @@ export function fixesFor(input: FixInput): FixPlan[] {
     case 'addPrincipalOrgId':
       return planCondition(input, data.statementIndex, 'StringEquals', 'aws:PrincipalOrgID', { value: 'o-xxxxxxxxxx' }, 'Limit to your organization (aws:PrincipalOrgID)');
     case 'addVersion': {
-      const edit = insertFirstProperty(input.text, input.model.node, 'Version', '2012-10-17', layoutOf(input.text));
+      const edit = (input.writer ?? jsonWriter).addVersion(input.text, input.model);
       return edit ? [{ title: 'Add "Version": "2012-10-17"', edits: [edit], preferred: true }] : [];
     }
-    case 'replaceAction':
-      return [{ title: `Replace with ${data.suggestion}`, edits: [{ ...input.range, newText: JSON.stringify(data.suggestion) }], preferred: true }];
+    case 'replaceAction': {
+      const edit = replaceAt(input, data.suggestion);
+      return edit ? [{ title: `Replace with ${data.suggestion}`, edits: [edit], preferred: true }] : [];
+    }
     case 'replaceService': {
-      const written = stringAt(input.text, input.range);
+      const written = stringAt(input);
       if (written === undefined || !written.includes(':')) return [];
       const replacement = data.suggestion + written.slice(written.indexOf(':'));
-      return [{ title: `Replace with ${replacement}`, edits: [{ ...input.range, newText: JSON.stringify(replacement) }], preferred: true }];
+      const edit = replaceAt(input, replacement);
+      return edit ? [{ title: `Replace with ${replacement}`, edits: [edit], preferred: true }] : [];
     }
     case 'removeElement': {
       const node = nodeAt(input.model.node, input.range);
-      const edit = node ? removeArrayElement(input.text, node) : undefined;
-      return edit ? [{ title: `Remove ${stringAt(input.text, input.range) ?? 'the duplicate'}`, edits: [edit] }] : [];
+      const edit = node ? (input.writer ?? jsonWriter).removeListElement(input.text, node) : undefined;
+      return edit ? [{ title: `Remove ${stringAt(input) ?? 'the duplicate'}`, edits: [edit] }] : [];
     }
     case 'replaceWithNullFalse':
       return [];
@@ -88,23 +95,9 @@ interface Placeholder {
 function planCondition(input: FixInput, statementIndex: number, operator: string, key: string, placeholder: Placeholder, title: string): FixPlan[] {
   const st = input.model.statements.find((s) => s.index === statementIndex);
   if (!st || st.node.type !== 'object') return [];
-  const edit = conditionEdit(input.text, st, operator, key, placeholder.value);
+  const edit = (input.writer ?? jsonWriter).addCondition(input.text, st, operator, key, placeholder.value);
   if (!edit) return [];
   return [{ title, edits: [edit], select: placeholder.noSelect ? undefined : selectionIn(edit, placeholder), preferred: true }];
-}
-
-function conditionEdit(text: string, st: Statement, operator: string, key: string, value: string): OffsetEdit | undefined {
-  const layout = layoutOf(text);
-  const conditionProp = propertyNamed(st.node, 'Condition');
-  const condition = conditionProp?.children?.[1];
-  if (!condition) return insertProperty(text, st.node, 'Condition', { [operator]: { [key]: value } }, layout);
-  if (condition.type !== 'object') return undefined;
-  const operatorObject = propertyNamed(condition, operator, true)?.children?.[1];
-  if (!operatorObject) return insertProperty(text, condition, operator, { [key]: value } as JsonInsertValue, layout, isMultiline(text, st.node));
-  if (operatorObject.type !== 'object') return undefined;
-  const existing = propertyNamed(operatorObject, key, true)?.children?.[1];
-  if (existing) return { start: existing.offset, end: existing.offset + existing.length, newText: JSON.stringify(value) };
-  return insertProperty(text, operatorObject, key, value, layout, isMultiline(text, condition));
 }
 
 /** When the finding points at a condition value (an unpinned `sub`), replace that value. */
@@ -113,8 +106,8 @@ function replaceConditionValue(input: FixInput, placeholder: Placeholder, title:
   if (!node || node.type !== 'string') return undefined;
   const inCondition = input.model.statements.some((st) => st.condition?.entries.some((e) => e.values.some((v) => v.range.start === node.offset)));
   if (!inCondition) return undefined;
-  const edit = { start: node.offset, end: node.offset + node.length, newText: JSON.stringify(placeholder.value) };
-  return [{ title, edits: [edit], select: selectionIn(edit, placeholder), preferred: true }];
+  const edit = (input.writer ?? jsonWriter).replaceString(input.text, node, placeholder.value);
+  return edit ? [{ title, edits: [edit], select: selectionIn(edit, placeholder), preferred: true }] : [];
 }
 
 /** The placeholder's offsets after a single edit applies: text before the edit does not move. */
@@ -128,10 +121,6 @@ function selectionIn(edit: OffsetEdit, placeholder: Placeholder): OffsetRange | 
   return { start, end: start + length };
 }
 
-function isMultiline(text: string, node: Node): boolean {
-  return text.slice(node.offset, node.offset + node.length).includes('\n');
-}
-
 /** The node whose range is exactly `range`, searching down from `root`. */
 function nodeAt(root: Node, range: OffsetRange): Node | undefined {
   let node: Node | undefined = root;
@@ -142,13 +131,16 @@ function nodeAt(root: Node, range: OffsetRange): Node | undefined {
   return undefined;
 }
 
-function stringAt(text: string, range: OffsetRange): string | undefined {
-  try {
-    const v: unknown = JSON.parse(text.slice(range.start, range.end));
-    return typeof v === 'string' ? v : undefined;
-  } catch {
-    return undefined;
-  }
+/** The string the finding sits on, as the policy model read it (in any host syntax). */
+function stringAt(input: FixInput): string | undefined {
+  const node = nodeAt(input.model.node, input.range);
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** Replaces the string the finding sits on. */
+function replaceAt(input: FixInput, value: string): OffsetEdit | undefined {
+  const node = nodeAt(input.model.node, input.range);
+  return node ? (input.writer ?? jsonWriter).replaceString(input.text, node, value) : undefined;
 }
 
 /** Applies non-overlapping offset edits to a text (for computing the edited text's positions). */

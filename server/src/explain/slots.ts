@@ -127,3 +127,29 @@ export function slotForCompletion(text: string, offset: number): CompletionSlot 
   const after = text.slice(replace.end, replace.end + 200);
   return { ...classified, replace, quoted: isString, typed, hasColon: /^\s*:/.test(after), path: location.path };
 }
+
+/**
+ * Where completion was asked for in a policy written in YAML or HCL, from its tree (the text is
+ * no JSON for getLocation): the scalar under the cursor. A YAML list item being typed as
+ * `- s3:` reads as a key with no value; it is the value `s3:` being typed.
+ */
+export function slotForCompletionInTree(root: Node, text: string, offset: number): CompletionSlot | undefined {
+  let node = findNodeAtOffset(root, offset, true);
+  // Just after `s3:`, the cursor is past the key the YAML parser made of it.
+  if ((!node || node.type !== 'string') && text[offset - 1] === ':') node = findNodeAtOffset(root, offset - 1, true);
+  if (!node || node.type !== 'string') return undefined;
+  const parent = node.parent;
+  let isKey = parent?.type === 'property' && parent.children?.[0] === node;
+  let path = getNodePath(node);
+  let replace: OffsetRange = rangeOf(node);
+  const value = isKey ? parent!.children?.[1] : undefined;
+  if (isKey && value?.type === 'null' && value.length === 0 && text[node.offset + node.length] === ':' && parent!.parent?.children?.length === 1) {
+    isKey = false;
+    path = getNodePath(parent!.parent!);
+    replace = { start: node.offset, end: node.offset + node.length + 1 };
+  }
+  const classified = classifyPath(path, isKey);
+  if (!classified) return undefined;
+  const quoted = text[replace.start] === '"' || text[replace.start] === "'";
+  return { ...classified, replace, quoted, typed: text.slice(replace.start + (quoted ? 1 : 0), offset), hasColon: isKey, path };
+}

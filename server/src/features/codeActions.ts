@@ -1,6 +1,7 @@
 // Quick fixes for our diagnostics, built from the FixData each finding carries.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { regionAt } from '../analysis/region';
 import type { AnalyzedDocument } from '../documentStore';
 import { applyEdits, fixesFor, type FixPlan } from '../explain/quickFixes';
 import type { FixData } from '../lint/types';
@@ -9,15 +10,16 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export function codeActionsFor(analyzed: AnalyzedDocument, params: CodeActionParams): CodeAction[] {
   const { analysis, textDocument } = analyzed;
-  const model = analysis.model;
-  if (!model) return [];
+  if (analysis.regions.length === 0) return [];
   if (params.context.only && !params.context.only.some((k) => k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
   const text = textDocument.getText();
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isFixData(diagnostic.data)) continue;
     const range = { start: textDocument.offsetAt(diagnostic.range.start), end: textDocument.offsetAt(diagnostic.range.end) };
-    for (const plan of fixesFor({ text, model, range, data: diagnostic.data })) actions.push(toCodeAction(textDocument, text, plan, diagnostic));
+    const region = regionAt(analysis, range.start);
+    if (!region) continue;
+    for (const plan of fixesFor({ text, model: region.model, range, data: diagnostic.data, writer: region.writer })) actions.push(toCodeAction(textDocument, text, plan, diagnostic));
   }
   return actions;
 }

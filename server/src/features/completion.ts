@@ -9,9 +9,11 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver';
+import { regionAt } from '../analysis/region';
 import type { IamData } from '../data/iamData';
 import type { AnalyzedDocument } from '../documentStore';
-import { completionsAt, type CandidateKind } from '../explain/completions';
+import { completionsAt, completionsForSlot, type CandidateKind } from '../explain/completions';
+import { slotForCompletionInTree } from '../explain/slots';
 
 const ITEM_KINDS: Record<CandidateKind, CompletionItemKind> = {
   element: CompletionItemKind.Property,
@@ -25,15 +27,18 @@ const ITEM_KINDS: Record<CandidateKind, CompletionItemKind> = {
 
 export function completionFor(analyzed: AnalyzedDocument, params: CompletionParams, data: IamData, snippetSupport: boolean): CompletionList | null {
   const { analysis, textDocument } = analyzed;
-  if (!analysis.model) return null;
-  const result = completionsAt({
-    text: textDocument.getText(),
-    offset: textDocument.offsetAt(params.position),
-    root: analysis.parsed.root,
-    model: analysis.model,
-    kind: analysis.kind,
-    data,
-  });
+  const offset = textDocument.offsetAt(params.position);
+  const region = regionAt(analysis, offset);
+  if (!region) return null;
+  const text = textDocument.getText();
+  const input = { text, offset, ...(region.locator !== undefined ? { policyRange: region.hostRange } : {}), root: region.root, model: region.model, kind: region.kind, data };
+  let result;
+  if (region.syntax === 'json') result = completionsAt(input);
+  else {
+    // YAML and HCL: from the policy's tree. Values only in HCL, whose keys are not JSON's.
+    const slot = slotForCompletionInTree(region.root, text, offset);
+    result = slot && !(region.syntax === 'hcl' && (slot.hasColon || slot.slot.slot.endsWith('Key') || slot.slot.slot === 'principalType' || slot.slot.slot === 'conditionOperator')) ? completionsForSlot(slot, input) : undefined;
+  }
   if (!result) return null;
   const range = { start: textDocument.positionAt(result.replace.start), end: textDocument.positionAt(result.replace.end) };
   const items = result.items.map((c): CompletionItem => ({

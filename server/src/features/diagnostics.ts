@@ -1,7 +1,7 @@
 // Problems (offsets, finding types) → LSP diagnostics. The only place that knows both.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FindingType, Problem } from '../policy/analyze';
+import type { FindingType, Problem } from '../analysis/problem';
 
 export const DIAGNOSTIC_SOURCE = 'IAM STS Studio';
 

@@ -6,7 +6,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { evaluate } from '../engine';
 import type { EvaluationRequest, LabeledPolicy, PolicySet } from '../engine/types';
-import type { PolicyAnalysis } from '../policy/analyze';
 import type { DocumentKind, PolicyModel } from '../policy/model';
 import { policyModelFromObject } from '../policy/parse';
 import { simulateRequestRequest, simulationDefaultsRequest, type SimulateRequestResult, type SimulationDefaults } from '../protocol';
@@ -18,7 +17,8 @@ export interface SimulationRequestDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   logger: Logger;
-  analyze: (document: TextDocument) => Promise<PolicyAnalysis>;
+  /** The policy a request is simulated against: the document's policy (its first, in a template). */
+  policyOf: (document: TextDocument) => Promise<{ model: PolicyModel; kind: DocumentKind } | undefined>;
 }
 
 export const ASSUMED_IDENTITY_LABEL = 'assumed identity policy (allows everything)';
@@ -29,8 +29,8 @@ export function registerSimulationRequests(deps: SimulationRequestDeps): void {
   async function policyOf(uri: string): Promise<{ document: TextDocument; model: PolicyModel; kind: DocumentKind } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const analysis = await deps.analyze(document);
-    return analysis.model && analysis.kind ? { document, model: analysis.model, kind: analysis.kind } : undefined;
+    const policy = await deps.policyOf(document);
+    return policy ? { document, ...policy } : undefined;
   }
 
   connection.onRequest(simulationDefaultsRequest, (params, token) =>

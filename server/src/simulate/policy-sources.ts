@@ -6,6 +6,7 @@ import type { Node } from 'jsonc-parser';
 import { rangeOf } from '../policy/model';
 import { buildPolicyModel, isPolicyNode, MAX_NESTING, parsePolicyText, propertyName } from '../policy/parse';
 import { isRefusal, type ReadResult } from './read-policy-file';
+import { policyByLocator, splitLocator } from '../embedded/byLocator';
 import type { PolicySource, ReadPolicyFile, ScenarioError, ScenarioPolicies } from './scenario-types';
 
 export type PolicyKey = keyof ScenarioPolicies;
@@ -66,13 +67,19 @@ export class PolicySourceReader {
       return { label, file: this.scenarioFile, inline: true, referenceRange, model: undefined, errors: [this.error(`A ${label} is a path to a policy file or an inline policy object.`, node)] };
     }
     const written = node.value as string;
-    const file = path.resolve(path.dirname(this.scenarioFile), written);
+    // `./template.yaml#Role.AssumeRolePolicyDocument`: a policy inside a template or a .tf file.
+    const { file: relative, locator } = splitLocator(written);
+    const file = path.resolve(path.dirname(this.scenarioFile), relative);
     this.referencedFiles.add(file);
     const entry = this.read(file);
     const base = { label: written, file, inline: false, referenceRange };
     if (entry.text === undefined) {
       const why = entry.refused ?? 'no such file';
       return { ...base, model: undefined, errors: [this.error(`Cannot read the ${label} file ${written} (${file}): ${why}.`, node)] };
+    }
+    if (locator !== undefined) {
+      const found = policyByLocator(entry.text, file, locator);
+      return 'error' in found ? { ...base, model: undefined, errors: [this.error(`The ${label} ${written}: ${found.error}.`, node)] } : { ...base, model: found.model, errors: [] };
     }
     const parsed = entry.parsed!;
     const errors: ScenarioError[] = parsed.syntaxErrors.map((e) => ({ message: e.message, file, range: e.range }));

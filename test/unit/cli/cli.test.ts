@@ -229,3 +229,36 @@ test('simulate --format json of many tests is one valid JSON document', () => {
   assert.equal(result.results.length, 2000);
   assert.ok(result.results.every((t) => t.pass && t.explanation.summary));
 });
+
+test('lint takes templates and .tf files: --format json names each finding\'s policy and its range in the host file', () => {
+  const r = run('lint', '--format', 'json', 'examples/cloudformation', 'examples/terraform');
+  assert.equal(r.code, 0);
+  type Result = { file: string; kind?: string; policies: Array<{ policy: string; kind: string; range: { start: { line: number } } }>; findings: Array<{ code: string; policy: string; range: { start: { line: number; character: number } } }> };
+  const results = JSON.parse(r.stdout) as Result[];
+  const template = results.find((x) => x.file.endsWith('vendor-role.yaml'))!;
+  assert.equal(template.kind, undefined);
+  assert.deepEqual(template.policies.map((p) => [p.policy, p.kind, p.range.start.line]), [
+    ['VendorRole.AssumeRolePolicyDocument', 'trust', 11],
+    ['VendorRole.Policies[0].PolicyDocument', 'identity', 20],
+  ]);
+  const external = template.findings.find((f) => f.code === 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL')!;
+  assert.equal(external.policy, 'VendorRole.AssumeRolePolicyDocument');
+  // On the !Sub that names the vendor's account (its parameter's default).
+  assert.deepEqual(external.range.start, { line: 15, character: 19 });
+  const tf = results.find((x) => x.file.endsWith('main.tf'))!;
+  assert.deepEqual(tf.policies.map((p) => [p.policy, p.kind]), [
+    ['data.aws_iam_policy_document.vendor_trust', 'trust'],
+    ['aws_iam_role_policy.read_reports.policy', 'identity'],
+  ]);
+  assert.deepEqual(tf.findings.find((f) => f.code === 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL')!.range.start, { line: 7, character: 21 });
+});
+
+test('lint --format sarif puts a template\'s findings on host positions and names the policy', () => {
+  const r = run('lint', '--format', 'sarif', 'examples/terraform/main.tf');
+  const sarif = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties: { documentKind: string }; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } }; logicalLocations: Array<{ name: string }> }> }> }> };
+  const result = sarif.runs[0].results.find((x) => x.ruleId === 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL')!;
+  assert.deepEqual(result.locations[0].physicalLocation.region.startLine, 8);
+  assert.deepEqual(result.locations[0].physicalLocation.region.startColumn, 22);
+  assert.deepEqual(result.locations[0].logicalLocations, [{ name: 'data.aws_iam_policy_document.vendor_trust', kind: 'object' }]);
+  assert.equal(result.properties.documentKind, 'trust');
+});

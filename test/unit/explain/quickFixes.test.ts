@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import { loadIamData, type IamData } from '../../../server/src/data/iamData';
 import { applyEdits, fixesFor, type FixPlan } from '../../../server/src/explain/quickFixes';
 import type { FixData } from '../../../server/src/lint/types';
-import { analyzePolicyText } from '../../../server/src/policy/analyze';
+import { analyzePolicyText } from '../../../server/src/analysis/analyzePolicy';
 
 let data: IamData;
 before(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { analyzePolicyText, type Problem } from '../../../server/src/policy/analyze';
+import { analyzePolicyText, type Problem } from '../../../server/src/analysis/analyzePolicy';
 import type { Diagnostic } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../../../server/src/policy/kinds';

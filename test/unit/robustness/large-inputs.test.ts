@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadIamData, type IamData } from '../../../server/src/data/iamData';
-import { analyzePolicyText } from '../../../server/src/policy/analyze';
+import { analyzePolicyText } from '../../../server/src/analysis/analyzePolicy';
 import { ScenarioWorkspace } from '../../../server/src/scenarioWorkspace';
 import { policyWithStatements, scenarioOfBadTests, trustPolicyWithPrincipals } from './generated';
 

@@ -12,7 +12,8 @@ import { codeActionsFor } from '../../../../server/src/features/codeActions';
 import { completionFor } from '../../../../server/src/features/completion';
 import { toDiagnostics } from '../../../../server/src/features/diagnostics';
 import { hoverFor } from '../../../../server/src/features/hover';
-import { analyzePolicyText } from '../../../../server/src/policy/analyze';
+import { analyzeDocument } from '../../../../server/src/analysis/analyzeDocument';
+import { allProblems } from '../../../../server/src/analysis/region';
 import { DOCUMENT_KINDS, type DocumentKind, type OffsetRange } from '../../../../server/src/policy/model';
 import { scenarioOutcome } from '../../../../server/src/scenarioWorkspace';
 import { loadScenario, runScenario } from '../../../../server/src/simulate';
@@ -38,10 +39,11 @@ export function assertPositionInside(p: { line: number; character: number }, lin
 export async function checkPolicyText(text: string, rng: Prng, data: IamData, withCli: boolean): Promise<void> {
   const kind: DocumentKind = rng.pick(DOCUMENT_KINDS);
   const textDocument = TextDocument.create('file:///fuzz/p.json', 'json', 1, text);
-  const analysis = await analyzePolicyText(text, { kind: () => kind, textDocument, lint: { data, ownAccounts: ['111122223333'] } });
-  for (const p of analysis.problems) assertRangeInside(p.range, text.length, `${p.code} problem`);
+  const analysis = await analyzeDocument(text, textDocument.uri, { kindOf: () => kind, textDocument, lint: { data, ownAccounts: ['111122223333'] } });
+  const problems = [...analysis.syntaxProblems, ...allProblems(analysis)];
+  for (const p of problems) assertRangeInside(p.range, text.length, `${p.code} problem`);
   const lines = lineLengths(text);
-  for (const d of toDiagnostics(textDocument, analysis.problems, {})) {
+  for (const d of toDiagnostics(textDocument, problems, {})) {
     assertPositionInside(d.range.start, lines, `${d.code} diagnostic start`);
     assertPositionInside(d.range.end, lines, `${d.code} diagnostic end`);
   }
@@ -52,13 +54,14 @@ export async function checkPolicyText(text: string, rng: Prng, data: IamData, wi
     const hover = hoverFor(analyzed, params, data);
     if (hover?.range) assertPositionInside(hover.range.start, lines, 'hover');
     completionFor(analyzed, params, data, rng.int(2) === 0);
-    codeActionsFor(analyzed, { textDocument: params.textDocument, range: { start: position, end: position }, context: { diagnostics: toDiagnostics(textDocument, analysis.problems, {}) } });
+    codeActionsFor(analyzed, { textDocument: params.textDocument, range: { start: position, end: position }, context: { diagnostics: toDiagnostics(textDocument, problems, {}) } });
   }
-  if (analysis.model) {
-    const st = analysis.model.statements[0];
+  const model = analysis.regions[0]?.model;
+  if (model) {
+    const st = model.statements[0];
     const action = st?.action?.values[0]?.text ?? 's3:GetObject';
     const resource = st?.resource?.values[0]?.text ?? '*';
-    const policies = kind === 'identity' || kind === 'session' || kind === 'boundary' ? { identity: [analysis.model] } : { resource: analysis.model, identity: [analysis.model] };
+    const policies = kind === 'identity' || kind === 'session' || kind === 'boundary' ? { identity: [model] } : { resource: model, identity: [model] };
     const result = evaluate({ principal: 'arn:aws:iam::111122223333:user/fuzz', action, resource, context: { 'aws:SourceIp': '10.0.0.1' } }, policies);
     if (!(DECISIONS as readonly string[]).includes(result.decision)) throw new Error(`the engine decided ${String(result.decision)}`);
   }

@@ -1,0 +1,172 @@
+// The analysis pipeline: a document's text → its policies, each checked. Shared by the language
+// server and the CLI. Host formats are found by server/src/embedded/; the engine and the
+// linter only ever see policy models.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { jsonTemplateRoot, mayBeTemplate, templatePolicies } from '../embedded/cloudformation';
+import { updatedYamlTemplateState, yamlTemplateState, type YamlTemplateState } from '../embedded/cloudformation/incrementalYaml';
+import type { FoundPolicy } from '../embedded/foundPolicy';
+import { parseYamlTree } from '../embedded/cloudformation/yamlTree';
+import { isServerlessFile, serverlessPolicies } from '../embedded/serverless';
+import { terraformPolicies } from '../embedded/terraform';
+import { kindFromContent } from '../policy/kinds';
+import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+import { buildPolicyModel } from '../policy/parse';
+import { analyzeEmbeddedPolicy, analyzePolicyText, treeValue, type LintInputs } from './analyzePolicy';
+import { cachedProblems, keepProblems } from './regionCache';
+import { DEFAULT_MAX_FILE_SIZE, type Problem } from './problem';
+import type { DocumentAnalysis, PolicyRegion } from './region';
+import { hclDocumentWriter, hclObjectWriter } from './writers/hclWriter';
+import { jsonWriter } from './writers/jsonWriter';
+import type { PolicyWriter } from './writers/policyWriter';
+import { yamlWriter } from './writers/yamlWriter';
+
+export interface AnalysisSettings {
+  /** The kind of a policy file (the user's choice, the settings' globs, the name, the content). */
+  kindOf: (model: PolicyModel) => DocumentKind;
+  maxFileSize?: number;
+  /** The document, when the caller has one: its line table serves every position. */
+  textDocument?: TextDocument;
+  /** Runs the linter too when given. */
+  lint?: LintInputs;
+  /** For a `.tf` file: the texts of the other `.tf` files of its folder, where its documents may be used. */
+  siblings?: () => readonly string[];
+  /** Awaited between steps (lint rules, policies): the language server yields there and throws to cancel. */
+  pause?: () => Promise<void>;
+}
+
+const WRITERS: Record<FoundPolicy['edits'], PolicyWriter> = { json: jsonWriter, yaml: yamlWriter, 'hcl-object': hclObjectWriter, 'hcl-document': hclDocumentWriter };
+
+export type HostFileType = 'json' | 'yaml' | 'terraform';
+
+/** What a file name says its host format is: `.tf` Terraform, `.yaml`/`.yml` YAML, else JSON. */
+export function hostFileType(uri: string): HostFileType {
+  const path = uri.toLowerCase().replace(/[?#].*$/, '');
+  if (path.endsWith('.tf')) return 'terraform';
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
+  return 'json';
+}
+
+export async function analyzeDocument(text: string, uri: string, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+  if (text.length > (settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return { host: 'policy', regions: [], syntaxProblems: [], skippedTooLarge: true };
+  const textDocument = settings.textDocument ?? TextDocument.create(uri, 'json', 0, text);
+  const type = hostFileType(uri);
+  if (type === 'terraform') return { host: 'terraform', regions: await embeddedRegions(await terraformPolicies(text, settings.siblings?.() ?? []), textDocument, settings), syntaxProblems: [] };
+  // A `.template` file is JSON or YAML: its first character says which.
+  const yaml = type === 'yaml' || (uri.toLowerCase().endsWith('.template') && !/^\s*\{/.test(text));
+  if (yaml && isServerlessFile(uri)) {
+    const { root } = parseYamlTree(text);
+    return { host: 'cloudformation', regions: root ? await embeddedRegions(serverlessPolicies(root), textDocument, settings) : [], syntaxProblems: [] };
+  }
+  if (yaml) {
+    const state = yamlState(uri, text);
+    return { host: 'cloudformation', regions: state ? await embeddedRegions(state.entries.map((e) => e.found), textDocument, settings) : [], syntaxProblems: [] };
+  }
+  const analysis = await analyzePolicyText(text, { kind: settings.kindOf, maxFileSize: Infinity, textDocument, lint: settings.lint, pause: settings.pause });
+  const syntaxProblems: Problem[] = analysis.parsed.syntaxErrors.map((e) => ({ source: 'syntax', code: 'JSON_SYNTAX_ERROR', type: 'ERROR', message: e.message, range: e.range }));
+  if (!analysis.model || !analysis.kind || !analysis.parsed.root) {
+    const template = mayBeTemplate(text) ? jsonTemplateRoot(text) : undefined;
+    if (template) return { host: 'cloudformation', regions: await embeddedRegions(templatePolicies(template, 'json'), textDocument, settings), syntaxProblems: [] };
+    return { host: 'policy', regions: [], syntaxProblems };
+  }
+  const region: PolicyRegion = {
+    kind: analysis.kind,
+    model: analysis.model,
+    problems: analysis.problems,
+    hostRange: { start: 0, end: text.length },
+    locator: undefined,
+    anchor: 0,
+    syntax: 'json',
+    root: analysis.parsed.root,
+    writer: jsonWriter,
+    unknownRanges: [],
+    parsed: analysis.parsed,
+  };
+  return { host: 'policy', regions: [region], syntaxProblems };
+}
+
+/** The last parse of each YAML template, for the next keystroke (see incrementalYaml.ts). */
+const yamlStates = new Map<string, YamlTemplateState>();
+const YAML_STATES_KEPT = 16;
+
+function yamlState(uri: string, text: string): YamlTemplateState | undefined {
+  const previous = yamlStates.get(uri);
+  const state = (previous && updatedYamlTemplateState(previous, text)) || (mayBeTemplate(text) ? yamlTemplateState(text) : undefined);
+  yamlStates.delete(uri);
+  if (state) {
+    if (yamlStates.size >= YAML_STATES_KEPT) yamlStates.delete(yamlStates.keys().next().value!);
+    yamlStates.set(uri, state);
+  }
+  return state;
+}
+
+/** Identity of the linter's inputs, for the region cache: the service reference object and the own accounts. */
+const lintIdentity = new WeakMap<object, number>();
+let lintIdentities = 0;
+
+function lintKey(lint: LintInputs | undefined): string {
+  if (!lint) return 'no lint';
+  let id = lintIdentity.get(lint.data);
+  if (id === undefined) lintIdentity.set(lint.data, (id = ++lintIdentities));
+  return `${id}:${lint.ownAccounts.join(',')}`;
+}
+
+async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument, settings: AnalysisSettings): Promise<PolicyRegion[]> {
+  const regions: PolicyRegion[] = [];
+  const text = textDocument.getText();
+  for (const f of found) {
+    const model = buildPolicyModel(f.root);
+    const kind = f.kind ?? kindFromContent(model);
+    const start = f.hostRange.start;
+    const relative = f.unknownRanges.map((u) => `${u.start - start}-${u.end - start}`).join(',');
+    const key = [lintKey(settings.lint), kind, f.locator, f.ownAccounts.join(','), (f.notApplicable ?? []).join(','), relative, text.slice(start, f.hostRange.end), JSON.stringify(treeValue(f.root))].join('\u0000');
+    let problems = cachedProblems(key, start);
+    if (!problems) {
+      await settings.pause?.();
+      const checked = await analyzeEmbeddedPolicy({ root: f.root, model, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts, pause: settings.pause });
+      problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
+      if (f.edits === 'hcl-document') problems = problems.map((p) => ({ ...p, message: terraformWords(p.message) }));
+      keepProblems(key, start, problems);
+    }
+    regions.push({
+      kind,
+      model,
+      problems,
+      hostRange: f.hostRange,
+      locator: f.locator,
+      anchor: f.anchor,
+      syntax: f.syntax,
+      root: f.root,
+      writer: WRITERS[f.edits],
+      unknownRanges: f.unknownRanges,
+      ...(f.maxSessionDuration !== undefined ? { maxSessionDuration: f.maxSessionDuration } : {}),
+    });
+  }
+  return regions;
+}
+
+/** Policy element names → the data source's attribute and block names, so a message speaks Terraform. */
+const TERRAFORM_NAMES: Record<string, string> = {
+  NotAction: 'not_actions',
+  NotResource: 'not_resources',
+  NotPrincipal: 'not_principals',
+  Action: 'actions',
+  Resource: 'resources',
+  Principal: 'principals',
+  Condition: 'condition',
+  Effect: 'effect',
+  Sid: 'sid',
+};
+
+function terraformWords(message: string): string {
+  return message.replace(/\b(NotAction|NotResource|NotPrincipal|Action|Resource|Principal|Condition|Effect|Sid)\b(?![:/])/g, (w) => TERRAFORM_NAMES[w]);
+}
+
+/**
+ * A finding that touches a value the host computes is not reported: we cannot know it is
+ * wrong. Findings over a whole statement or the whole policy are about its structure and stay.
+ */
+function onUnknownValue(range: OffsetRange, unknown: readonly OffsetRange[], model: PolicyModel): boolean {
+  if (!unknown.some((u) => u.start < range.end && range.start < u.end)) return false;
+  const covers = (r: OffsetRange) => range.start <= r.start && r.end <= range.end;
+  return !(covers(model.range) || model.statements.some((st) => covers(st.range)));
+}

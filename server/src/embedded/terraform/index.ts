@@ -1,0 +1,183 @@
+// Terraform `.tf` files: policies in `jsonencode({…})`, heredoc JSON and `data
+// "aws_iam_policy_document"` blocks, each kind decided by where it is used.
+import type { Node as SyntaxNode } from 'web-tree-sitter';
+import type { DocumentKind, OffsetRange } from '../../policy/model';
+import type { FoundPolicy } from '../foundPolicy';
+import { attribute, attributesOf, blocksOf, heredocContent, heredocInterpolations, jsonencodeArgument, expressionValue, literalText, rangeOfSyntax, unwrap, type Block } from './hcl';
+import { heredocJson } from './heredoc';
+import { loadTerraformParser, parseTerraformNow } from './parser';
+import { policyDocumentTree } from './policyDocument';
+import { prop } from '../tree';
+
+/** Resource type → its policy attributes and their kinds. */
+const POLICY_ATTRIBUTES: Record<string, Record<string, DocumentKind>> = {
+  aws_iam_role: { assume_role_policy: 'trust' },
+  aws_iam_policy: { policy: 'identity' },
+  aws_iam_role_policy: { policy: 'identity' },
+  aws_iam_user_policy: { policy: 'identity' },
+  aws_iam_group_policy: { policy: 'identity' },
+  aws_s3_bucket_policy: { policy: 'resource' },
+  aws_s3_bucket: { policy: 'resource' },
+  aws_sqs_queue_policy: { policy: 'resource' },
+  aws_sqs_queue: { policy: 'resource' },
+  aws_sns_topic_policy: { policy: 'resource' },
+  aws_sns_topic: { policy: 'resource' },
+  aws_kms_key: { policy: 'resource' },
+  aws_kms_key_policy: { policy: 'resource' },
+  aws_ecr_repository_policy: { policy: 'resource' },
+  aws_secretsmanager_secret_policy: { policy: 'resource' },
+  aws_secretsmanager_secret: { policy: 'resource' },
+  aws_organizations_policy: { content: 'scp' },
+};
+
+/** Repository policies name no resource: the repository is the resource. */
+const IMPLIED_RESOURCE = new Set(['aws_ecr_repository_policy']);
+
+const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g;
+
+type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean }>;
+
+/**
+ * The policies of a `.tf` file. `siblings` are the other `.tf` files of its folder (one module):
+ * a document defined here may be used there, and its use decides its kind.
+ */
+export async function terraformPolicies(text: string, siblings: readonly string[] = []): Promise<FoundPolicy[]> {
+  await loadTerraformParser();
+  return terraformPoliciesNow(text, siblings) as FoundPolicy[];
+}
+
+/** As terraformPolicies, synchronously, once the parser is loaded (see loadTerraformParser). */
+export function terraformPoliciesNow(text: string, siblings: readonly string[] = []): FoundPolicy[] | 'not loaded' {
+  const usedAs: Usages = new Map();
+  const out: FoundPolicy[] = [];
+  const documents: Block[] = [];
+  const tree = parseTerraformNow(text);
+  if (tree === 'not loaded') return tree;
+  if (!tree) return [];
+  try {
+    collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
+    for (const sibling of siblings) {
+      for (const [name, usage] of siblingUsages(sibling)) if (!usedAs.has(name)) usedAs.set(name, usage);
+    }
+    for (const b of documents) {
+      const doc = policyDocumentTree(b);
+      if (!doc) continue;
+      const usage = usedAs.get(b.labels[1]);
+      out.push({
+        // Unused here, with no principal written out: what a document with only computed principals is cannot be told.
+        kind: usage?.kind ?? (doc.literalPrincipals ? undefined : 'identity'),
+        locator: `data.aws_iam_policy_document.${b.labels[1]}`,
+        root: doc.root,
+        hostRange: rangeOfSyntax(b.node),
+        anchor: b.node.startIndex,
+        syntax: 'hcl',
+        edits: 'hcl-document',
+        unknownRanges: doc.unknownRanges,
+        ownAccounts: [],
+        ...(usage?.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
+      });
+    }
+    return out.sort((a, b) => a.hostRange.start - b.hostRange.start);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Where a sibling file uses documents, kept by its text: every keystroke in one file of a module
+ * would otherwise parse all the others again.
+ */
+const usagesByText = new Map<string, Usages>();
+const USAGES_KEPT = 256;
+
+function siblingUsages(text: string): Usages {
+  let usages = usagesByText.get(text);
+  if (usages) return usages;
+  usages = new Map();
+  const tree = parseTerraformNow(text);
+  if (!tree || tree === 'not loaded') return usages;
+  try {
+    collect(topBlocks(tree.rootNode), text, usages, undefined, undefined);
+  } finally {
+    tree.delete();
+  }
+  if (usagesByText.size >= USAGES_KEPT) usagesByText.delete(usagesByText.keys().next().value!);
+  usagesByText.set(text, usages);
+  return usages;
+}
+
+function topBlocks(root: SyntaxNode): Block[] {
+  return blocksOf(root.namedChildren.find((n) => n?.type === 'body') ?? undefined);
+}
+
+/** Notes where documents are used; with `out`, also the policies written inline, and the documents. */
+function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy[] | undefined, documents: Block[] | undefined): void {
+  for (const b of blocks) {
+    if (b.type === 'module') {
+      // A module's input says what it is by its name only: `assume_role_policy`, `trust_policy`.
+      for (const a of attributesOf(b.body)) if (/assume_role_policy|trust_polic/.test(a.name)) noteUsage(usedAs, a.expression, 'trust', false);
+      continue;
+    }
+    if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) documents?.push(b);
+    if (b.type !== 'resource' || b.labels.length < 2) continue;
+    const [type, name] = b.labels;
+    for (const [attr, kind] of Object.entries(POLICY_ATTRIBUTES[type] ?? {})) {
+      const a = attribute(b.body, attr);
+      if (!a) continue;
+      const k = type === 'aws_organizations_policy' ? organizationsKind(b) : kind;
+      if (!k) continue;
+      const implied = IMPLIED_RESOURCE.has(type);
+      noteUsage(usedAs, a.expression, k, implied);
+      const found = out && inlinePolicy(a.expression, text, k, `${type}.${name}.${attr}`, implied);
+      if (found) out!.push(found);
+    }
+    if (type === 'aws_iam_role') {
+      blocksOf(b.body)
+        .filter((c) => c.type === 'inline_policy')
+        .forEach((c, i) => {
+          const a = attribute(c.body, 'policy');
+          if (!a) return;
+          noteUsage(usedAs, a.expression, 'identity', false);
+          const found = out && inlinePolicy(a.expression, text, 'identity', `${type}.${name}.inline_policy[${i}].policy`, false);
+          if (found) out!.push(found);
+        });
+    }
+  }
+}
+
+/** The attribute an expression is the value of. */
+function anchorOf(expression: SyntaxNode): number {
+  return expression.parent?.type === 'attribute' ? expression.parent.startIndex : expression.startIndex;
+}
+
+/** `type` SERVICE_CONTROL_POLICY (the default) or RESOURCE_CONTROL_POLICY; other types hold no IAM policy. */
+function organizationsKind(b: Block): DocumentKind | undefined {
+  const t = attribute(b.body, 'type');
+  const type = t ? literalText(t.expression) : 'SERVICE_CONTROL_POLICY';
+  return type === 'SERVICE_CONTROL_POLICY' ? 'scp' : type === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : undefined;
+}
+
+/** `assume_role_policy = data.aws_iam_policy_document.x.json` makes document x a trust policy. */
+function noteUsage(usedAs: Usages, expression: SyntaxNode, kind: DocumentKind, impliedResource: boolean): void {
+  for (const m of expression.text.matchAll(DOCUMENT_REFERENCE)) if (!usedAs.has(m[1])) usedAs.set(m[1], { kind, impliedResource });
+}
+
+/** A policy written in the attribute: `jsonencode({…})` or a heredoc of JSON. */
+function inlinePolicy(expression: SyntaxNode, text: string, kind: DocumentKind, locator: string, impliedResource: boolean): FoundPolicy | undefined {
+  const extra = impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {};
+  const argument = jsonencodeArgument(expression);
+  if (argument) {
+    const unknownRanges: OffsetRange[] = [];
+    const root = expressionValue(argument, unknownRanges);
+    if (root.type !== 'object' || !prop(root, 'Statement')) return undefined;
+    return { kind, locator, root, hostRange: rangeOfSyntax(unwrap(argument)), anchor: anchorOf(expression), syntax: 'hcl', edits: 'hcl-object', unknownRanges, ownAccounts: [], ...extra };
+  }
+  const content = heredocContent(expression, text);
+  if (content) {
+    const { root, unknownRanges } = heredocJson(text, content, heredocInterpolations(expression));
+    if (root?.type !== 'object' || !prop(root, 'Statement')) return undefined;
+    return { kind, locator, root, hostRange: { start: root.offset, end: root.offset + root.length }, anchor: anchorOf(expression), syntax: 'json', edits: 'json', unknownRanges, ownAccounts: [], ...extra };
+  }
+  return undefined;
+}
+

@@ -1,0 +1,99 @@
+// Policies inside a CloudFormation template and a Terraform file, in the real VS Code: the
+// cross-account warning on the right line, hover on an action, and quick fixes that write the
+// host's own syntax (a YAML condition at the file's indentation, an HCL condition block).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { VsCodeSession } from './harness.mjs';
+
+const EXTERNAL_ID = 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL';
+
+let vscode;
+
+before(async () => {
+  vscode = await VsCodeSession.start({ name: 'embedded' });
+});
+after(() => vscode?.stop());
+
+/**
+ * The visible editor's text, line by line (non-breaking spaces made plain). Monaco appends the
+ * lines an edit inserts to the end of its line elements: they are put in order by their position.
+ */
+async function editorText() {
+  const lines = await vscode.page
+    .locator('.editor-instance .monaco-editor .view-lines .view-line')
+    .evaluateAll((els) => els.map((e) => [parseFloat(e.style.top), e.innerText]));
+  return lines
+    .sort((a, b) => a[0] - b[0])
+    .map((l) => l[1])
+    .join('\n')
+    .replace(/\u00a0/g, ' ');
+}
+
+/** The rendered token of the active editor that holds `text`. */
+function token(text) {
+  return vscode.page.locator('.editor-instance .monaco-editor .view-lines .view-line span span', { hasText: text }).first();
+}
+
+/** Puts the cursor at `line:column` (Go to Line), opens the quick fixes and applies the one titled `title`. */
+async function applyQuickFix(line, column, title) {
+  const page = vscode.page;
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  // Quick Open with `:` goes to a line and column of the active editor.
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await fix.waitFor({ timeout: 30_000 });
+  await fix.click();
+  await token('EXTERNAL_ID').waitFor({ timeout: 30_000 });
+}
+
+async function waitUntilCleared(code) {
+  const panel = await vscode.showProblems();
+  await panel.locator('.monaco-list-row', { hasText: code }).first().waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+test('a YAML template: the ExternalId warning sits on the principal line (16)', async () => {
+  await vscode.openFile('cloudformation/vendor-role.yaml');
+  const row = await vscode.orScreenshot('yaml-warning', () => vscode.waitForProblem(EXTERNAL_ID));
+  assert.match(await row.innerText(), /Ln 16, Col 20/);
+  await vscode.screenshot('yaml-warning');
+});
+
+test('hover on an action inside the template shows its access level', async () => {
+  const page = vscode.page;
+  await vscode.orScreenshot('yaml-hover', async () => {
+    await token('sts:AssumeRole').hover();
+    await page.locator('.monaco-hover', { hasText: 'Access level' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+  const hoverText = await page.locator('.monaco-hover', { hasText: 'Access level' }).first().innerText();
+  assert.match(hoverText, /sts:AssumeRole/);
+  assert.match(hoverText, /Access level: Write/);
+  await page.keyboard.press('Escape');
+});
+
+test('the quick fix inserts a YAML condition at the template\'s indentation and clears the warning', async () => {
+  await vscode.orScreenshot('yaml-fix', () => applyQuickFix(16, 30, 'Require an sts:ExternalId'));
+  const text = await editorText();
+  assert.ok(text.includes('            Action: sts:AssumeRole\n            Condition:\n              StringEquals:\n                sts:ExternalId: "EXTERNAL_ID"'), text);
+  await vscode.orScreenshot('yaml-fix-cleared', () => waitUntilCleared(EXTERNAL_ID));
+  await vscode.screenshot('yaml-fix-applied');
+});
+
+test('a .tf file: the warning on the identifiers line (8), and the quick fix adds an HCL condition block', async () => {
+  await vscode.openFile('terraform/main.tf');
+  // The template's warning is gone: the one row is the .tf file's.
+  const row = await vscode.orScreenshot('tf-warning', () => vscode.waitForProblem(EXTERNAL_ID));
+  assert.match(await row.innerText(), /Ln 8, Col 22/);
+  await vscode.orScreenshot('tf-fix', () => applyQuickFix(8, 30, 'Require an sts:ExternalId'));
+  const text = await editorText();
+  assert.ok(text.includes('    }\n\n    condition {\n      test     = "StringEquals"\n      variable = "sts:ExternalId"\n      values   = ["EXTERNAL_ID"]\n    }\n  }'), text);
+  await vscode.orScreenshot('tf-fix-cleared', () => waitUntilCleared(EXTERNAL_ID));
+  await vscode.screenshot('tf-fix-applied');
+});
