@@ -1,4 +1,5 @@
 // The server's view of the `iamSts.*` settings, with defaults for clients that send none.
+import { readCriticalAccess, type AccessToCheck } from './features/accessChecks';
 import type { SeverityOverride } from './features/diagnostics';
 import { DEFAULT_MAX_FILE_SIZE } from './policy/analyze';
 import type { DocumentKind } from './policy/model';
@@ -10,6 +11,8 @@ export interface ServerSettings {
   documentKinds: Record<string, DocumentKind>;
   /** Diagnostic code → severity override or 'off'. */
   diagnostics: Record<string, SeverityOverride>;
+  /** iamSts.criticalAccess: access no policy may grant, checked as you type. */
+  criticalAccess: AccessToCheck[];
 }
 
 export const defaultSettings: ServerSettings = {
@@ -17,6 +20,7 @@ export const defaultSettings: ServerSettings = {
   ownAccounts: [],
   documentKinds: {},
   diagnostics: {},
+  criticalAccess: [],
 };
 
 export function readSettings(raw: unknown): ServerSettings {
@@ -26,6 +30,7 @@ export function readSettings(raw: unknown): ServerSettings {
     ownAccounts: Array.isArray(s.ownAccounts) ? s.ownAccounts.filter((a): a is string => typeof a === 'string') : [],
     documentKinds: isRecord(s.documentKinds) ? (s.documentKinds as Record<string, DocumentKind>) : {},
     diagnostics: isRecord(s.diagnostics) ? (s.diagnostics as Record<string, SeverityOverride>) : {},
+    criticalAccess: readCriticalAccess(s.criticalAccess),
   };
 }
 

@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { loadIamData } from './data/iamData';
 import { DocumentStore } from './documentStore';
+import { createAccessChecks } from './features/accessChecks';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActionsFor } from './features/codeActions';
 import { completionFor } from './features/completion';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
   });
+  const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, analyze: async (doc) => (await store.get(doc)).analysis });
 
   connection.onInitialize((params): InitializeResult => {
@@ -142,6 +144,7 @@ export function startServer(connection: Connection): void {
         diagnostics: [
           ...toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
           ...simulation.diagnosticsFor(document),
+          ...(await accessChecks.diagnosticsFor(document, analysis)),
         ],
       });
     });
