@@ -12,34 +12,55 @@ import type { CheckStatement } from './statements';
 
 export type PseudoAction = { kind: 'pattern'; pattern: string } | { kind: 'allBut'; patterns: string[] };
 
+/** The reference's actions, lower-cased, built once per loaded reference. */
+const referenceActions = new WeakMap<IamData, { names: Map<string, string>; universe: string[] }>();
+
+function referenceOf(data: IamData): { names: Map<string, string>; universe: string[] } {
+  let ref = referenceActions.get(data);
+  if (!ref) {
+    const names = new Map<string, string>();
+    for (const a of data.allActions()) names.set(`${a.service}:${a.name}`.toLowerCase(), `${a.service}:${a.name}`);
+    ref = { names, universe: [...names.keys()] };
+    referenceActions.set(data, ref);
+  }
+  return ref;
+}
+
 export class ActionSpace {
-  /** Lower-cased `service:name` → the name as AWS writes it. */
-  private readonly names = new Map<string, string>();
-  private readonly universe: string[];
-  /** Literal actions the policies name that the reference does not list. */
+  /** Lower-cased `service:name` → the name as AWS writes it (the reference's, shared). */
+  private readonly names: Map<string, string>;
+  /** Literal actions the policies name that the reference does not list, with their names as written. */
+  private readonly extraNames = new Map<string, string>();
   private readonly extras: string[] = [];
+  private readonly universe: string[];
   private readonly sets = new WeakMap<CheckStatement, Set<string>>();
+  private readonly patternSets = new WeakMap<CheckStatement, Set<string>>();
 
   constructor(
     private readonly data: IamData,
     statements: readonly CheckStatement[],
     moreActions: readonly string[] = [],
   ) {
-    for (const a of data.allActions()) this.names.set(`${a.service}:${a.name}`.toLowerCase(), `${a.service}:${a.name}`);
+    const ref = referenceOf(data);
+    this.names = ref.names;
     for (const patterns of [...statements.map((st) => st.actions.patterns), moreActions]) {
       for (const p of patterns) {
         const lower = p.toLowerCase();
-        if (!hasWildcardOrVariable(p) && p.includes(':') && !this.names.has(lower)) {
-          this.names.set(lower, p);
+        if (!hasWildcardOrVariable(p) && p.includes(':') && !this.names.has(lower) && !this.extraNames.has(lower)) {
+          this.extraNames.set(lower, p);
           this.extras.push(lower);
         }
       }
     }
-    this.universe = [...this.names.keys()];
+    this.universe = this.extras.length ? [...ref.universe, ...this.extras] : ref.universe;
+  }
+
+  private known(lower: string): boolean {
+    return this.names.has(lower) || this.extraNames.has(lower);
   }
 
   displayName(lower: string): string {
-    return this.names.get(lower) ?? lower;
+    return this.names.get(lower) ?? this.extraNames.get(lower) ?? lower;
   }
 
   /** The actions the statement's Action or NotAction reaches today, lower-cased. */
@@ -65,7 +86,7 @@ export class ActionSpace {
       }
       const lower = p.toLowerCase();
       if (!hasWildcardOrVariable(p)) {
-        if (this.names.has(lower)) out.add(lower);
+        if (this.known(lower)) out.add(lower);
         continue;
       }
       for (const a of this.data.actionsMatching(p)) out.add(`${a.service}:${a.name}`.toLowerCase());
@@ -84,13 +105,23 @@ export class ActionSpace {
   /** Every action the pseudo action stands for is reached by the statement. */
   coversPseudo(st: CheckStatement, pseudo: PseudoAction): boolean {
     if (!st.actions.not) {
-      if (pseudo.kind === 'pattern') return st.actions.patterns.some((q) => patternContains(q, pseudo.pattern, true));
+      if (pseudo.kind === 'pattern') return this.loweredPatterns(st).has(pseudo.pattern.toLowerCase()) || st.actions.patterns.some((q) => patternContains(q, pseudo.pattern, true));
       return st.actions.patterns.includes('*');
     }
     // NotAction [N]: reaches p when p shares no action with any of N.
     if (pseudo.kind === 'pattern') return st.actions.patterns.every((q) => !patternsMayOverlap(q, pseudo.pattern, true));
     // All but N_new is inside all but N_old when every N_old pattern is inside some N_new one.
     return st.actions.patterns.every((q) => pseudo.patterns.some((p) => patternContains(p, q, true)));
+  }
+
+  /** The statement's action patterns lower-cased: the same pattern again is covered without comparing. */
+  private loweredPatterns(st: CheckStatement): Set<string> {
+    let set = this.patternSets.get(st);
+    if (!set) {
+      set = new Set(st.actions.patterns.map((p) => p.toLowerCase()));
+      this.patternSets.set(st, set);
+    }
+    return set;
   }
 
   /** The statement may reach some action the pseudo action stands for. */
