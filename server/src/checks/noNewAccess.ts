@@ -10,7 +10,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-custom-policy-checks.html
 import type { PolicyModel } from '../policy/model';
 import { ActionSpace, describePseudo, type PseudoAction } from './actionSpace';
-import { conditionsImply, describeCondition, unimpliedEntries } from './conditionImplication';
+import { conditionsImply, describeCondition, unimpliedEntries, type CheckCondition } from './conditionImplication';
 import {
   describePrincipalCell,
   principalCells,
@@ -61,12 +61,14 @@ export function checkNoNewAccess(existing: PolicyModel | string, next: PolicyMod
         const foundPseudo: PseudoAction[] = [];
         let conditionNote = '';
         if (!unchanged) {
-          const qualifying = oldAllows.filter(
-            (e) => statementCoversResources(e, rc) && statementCoversPrincipals(e, pc) && conditionsImply(s.conditions, e.conditions),
-          );
-          for (const a of sActions) if (!qualifying.some((e) => space.actionsOf(e).has(a)) && !isDenied(a)) found.push(a);
+          // Each alternative of the new condition must be covered, possibly by different statements.
+          const placed = oldAllows.filter((e) => statementCoversResources(e, rc) && statementCoversPrincipals(e, pc));
+          const variants = conditionVariants(s.conditions);
+          budget.spend(variants.length * placed.length);
+          const qualifying = variants.map((v) => placed.filter((e) => conditionsImply(v, e.conditions)));
+          for (const a of sActions) if (!qualifying.every((q) => q.some((e) => space.actionsOf(e).has(a))) && !isDenied(a)) found.push(a);
           for (const p of sPseudo) {
-            if (!qualifying.some((e) => space.coversPseudo(e, p)) && !denied.some((d) => space.coversPseudo(d, p))) foundPseudo.push(p);
+            if (!qualifying.every((q) => q.some((e) => space.coversPseudo(e, p))) && !denied.some((d) => space.coversPseudo(d, p))) foundPseudo.push(p);
           }
           if (found.length > 0 || foundPseudo.length > 0) conditionNote = conditionChange(s, found, rc, pc, oldAllows, space);
         }
@@ -116,6 +118,27 @@ export function checkNoNewAccess(existing: PolicyModel | string, next: PolicyMod
     reasons,
     details,
   };
+}
+
+/** More alternatives than this and the condition is compared whole. */
+const MAX_CONDITION_VARIANTS = 32;
+
+/**
+ * A condition as alternatives: an entry with several values under a positive operator without a
+ * set qualifier holds when any one value does (Regions [a, b] is "a or b"), so the new statement
+ * is covered when each alternative is, by whichever existing statement.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
+ */
+function conditionVariants(conditions: CheckCondition[]): CheckCondition[][] {
+  let variants: CheckCondition[][] = [[]];
+  for (const c of conditions) {
+    const r = c.read;
+    const splittable = r.facts && !r.problem && !r.facts.negated && !r.qualifier && r.facts.family !== 'Null' && c.values.length > 1;
+    const choices = splittable ? c.values.map((v) => ({ ...c, values: [v] })) : [c];
+    if (variants.length * choices.length > MAX_CONDITION_VARIANTS) return [conditions];
+    variants = variants.flatMap((v) => choices.map((choice) => [...v, choice]));
+  }
+  return variants;
 }
 
 /** Old Denies whose actions no new Deny covers for all of the old one's resources, principals and conditions. */
