@@ -1,6 +1,7 @@
 // activate/deactivate only: wires the pieces together.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerHeadComparison } from './accessChecks';
 import { registerStsFeatures } from './commands/registerStsFeatures';
 import { createLanguageClient } from './languageClient';
 import { registerPolicyEditing } from './policyKind';
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerPolicyEditing(context, client);
   registerSimulation(context, client);
+  registerHeadComparison(context, client);
   await client.start();
   output.appendLine('IAM STS Studio: language server started.');
 }

@@ -1,5 +1,6 @@
 // `iam-sts` — the linter and the simulator from a terminal, over the same core as the
 // language server. Exit codes: 0 clean, 1 a finding or failure that matters, 2 bad usage.
+import { checkCommand, type CheckCommand } from './cli/checks';
 import { lintCommand } from './cli/lint';
 import { simulateCommand } from './cli/simulate';
 import { USAGE, UsageError } from './cli/usage';
@@ -12,6 +13,10 @@ export async function main(argv: string[]): Promise<number> {
         return await lintCommand(rest);
       case 'simulate':
         return await simulateCommand(rest);
+      case 'check-no-new-access':
+      case 'check-no-public-access':
+      case 'check-access-not-granted':
+        return await checkCommand(command as CheckCommand, rest);
       case undefined:
         // No command is bad usage: the usage text goes where errors go, not into a pipe.
         process.stderr.write(`${USAGE}\n`);

@@ -135,3 +135,22 @@ export const clientCommands = {
   selectRange: 'iamSts.selectRange',
   addOwnAccount: 'iamSts.addOwnAccount',
 } as const;
+
+// ---- Custom policy checks: no new access vs HEAD ----
+
+export interface CompareWithHeadParams {
+  /** An open policy document. */
+  uri: string;
+  /** The file's text at HEAD; null when it is not in git (untracked, new): clears the diagnostics. */
+  headText: string | null;
+}
+
+export interface CompareWithHeadResult {
+  result: 'PASS' | 'FAIL' | 'NOT_A_POLICY';
+  message: string;
+  /** Statements (indices) that grant new access, each with the actions it newly allows. */
+  statements: Array<{ statementIndex: number; actions: string[] }>;
+}
+
+/** Client → server: compare the open document with its committed version; publishes NEW_ACCESS diagnostics. */
+export const compareWithHeadRequest = new RequestType<CompareWithHeadParams, CompareWithHeadResult, void>('iamSts/compareWithHead');

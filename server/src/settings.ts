@@ -4,6 +4,7 @@
 // message: a kind of `__proto__` or a severity of `bogus` must not reach the linter. Objects
 // keyed by user text have no prototype, so a key such as `constructor` finds nothing inherited.
 import packageJson from '../../package.json';
+import { readCriticalAccess, type AccessToCheck } from './features/accessChecks';
 import type { SeverityOverride } from './features/diagnostics';
 import { DEFAULT_MAX_FILE_SIZE } from './analysis/problem';
 import type { DocumentKind } from './policy/model';
@@ -15,6 +16,8 @@ export interface ServerSettings {
   documentKinds: Record<string, DocumentKind>;
   /** Diagnostic code → severity override or 'off'. */
   diagnostics: Record<string, SeverityOverride>;
+  /** iamSts.criticalAccess: access no policy may grant, checked as you type. */
+  criticalAccess: AccessToCheck[];
 }
 
 export const defaultSettings: ServerSettings = {
@@ -22,6 +25,7 @@ export const defaultSettings: ServerSettings = {
   ownAccounts: [],
   documentKinds: Object.create(null),
   diagnostics: Object.create(null),
+  criticalAccess: [],
 };
 
 /** The part of JSON Schema that package.json's settings use. */
@@ -70,6 +74,7 @@ export function readSettings(raw: unknown, log: (message: string) => void = () =
     ownAccounts: list<string>(s, 'ownAccounts', drop),
     documentKinds: record<DocumentKind>(s, 'documentKinds', drop),
     diagnostics: record<SeverityOverride>(s, 'diagnostics', drop),
+    criticalAccess: readCriticalAccess(s.criticalAccess),
   };
 }
 

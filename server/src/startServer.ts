@@ -13,6 +13,7 @@ import { loadIamData } from './data/iamData';
 import { loadTerraformParser } from './embedded/terraform/parser';
 import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
+import { createAccessChecks } from './features/accessChecks';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActionsFor } from './features/codeActions';
 import { codeLensesFor } from './features/codeLens';
@@ -64,6 +65,7 @@ export function startServer(connection: Connection): void {
     overrides: () => settings.diagnostics,
     maxFileSize: () => settings.maxFileSize,
   });
+  const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
 
   connection.onInitialize((params): InitializeResult => {
@@ -159,6 +161,7 @@ export function startServer(connection: Connection): void {
         diagnostics: [
           ...toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
           ...simulation.diagnosticsFor(document),
+          ...(await accessChecks.diagnosticsFor(document, analysis)),
         ],
       });
     });

@@ -25,6 +25,11 @@ export const OUR_CHECKS: Readonly<Record<string, { type: FindingType; descriptio
     type: 'SECURITY_WARNING',
     description: 'A trust policy allows sts:AssumeRoleWithSAML without a SAML:aud condition.',
   },
+  RESOURCE_POLICY_GRANTS_PUBLIC_ACCESS: {
+    reference: 'https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoPublicAccess.html',
+    type: 'SECURITY_WARNING',
+    description: 'A resource or trust policy lets anonymous callers or any AWS principal in, with no condition that fixes who (as Access Analyzer\'s CheckNoPublicAccess).',
+  },
   WILDCARD_PRINCIPAL_WITHOUT_CONDITION: {
     reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
     type: 'SECURITY_WARNING',

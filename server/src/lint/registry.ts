@@ -145,6 +145,7 @@ import { unsupportedWildcardInPrincipal } from './rules/unsupported-wildcard-in-
 import { variableUnsupportedInElement } from './rules/variable-unsupported-in-element';
 import { variableUnsupportedInVersion } from './rules/variable-unsupported-in-version';
 import { wildcardInServiceName } from './rules/wildcard-in-service-name';
+import { resourcePolicyGrantsPublicAccess } from './rules/resource-policy-grants-public-access';
 import { wildcardPrincipalWithoutCondition } from './rules/wildcard-principal-without-condition';
 import { wildcardWithoutLikeOperator } from './rules/wildcard-without-like-operator';
 
@@ -296,4 +297,5 @@ export const LINT_RULES: readonly LintRule[] = [
   wildcardInServiceName,
   wildcardPrincipalWithoutCondition,
   wildcardWithoutLikeOperator,
+  resourcePolicyGrantsPublicAccess,
 ];

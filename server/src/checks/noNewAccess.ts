@@ -1,0 +1,195 @@
+// CheckNoNewAccess, offline: does the new policy allow any request (principal, action, resource,
+// context) that the existing one does not? Decided over the statements, not by sampling
+// requests: every Allow statement of the new policy is split into cells (one resource pattern ×
+// one principal), and each cell's actions must be reached by existing Allow statements whose
+// resources and principals contain the cell and whose conditions the new statement's conditions
+// imply. Existing Denies the new policy no longer applies give their actions back; new
+// unconditional Denies take actions away. Whatever cannot be shown contained is new access, so
+// the check may fail a change that is in fact safe, but never passes one that is not.
+// https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-custom-policy-checks.html
+import type { PolicyModel } from '../policy/model';
+import { ActionSpace, describePseudo, type PseudoAction } from './actionSpace';
+import { conditionsImply, describeCondition, unimpliedEntries, type CheckCondition } from './conditionImplication';
+import {
+  describePrincipalCell,
+  principalCells,
+  statementCoversPrincipals,
+  statementMayMeetPrincipals,
+  type PrincipalCell,
+} from './principals';
+import { describeResourceCell, resourceCells, statementCoversResources, statementMayMeetResources, type ResourceCell } from './resources';
+import { listed, readStatements, statementLabel, type CheckStatement } from './statements';
+import { DEFAULT_BUDGET, WorkBudget, type CheckOptions, type CheckReason, type CheckReasonDetail, type CheckResult, type PolicyTypeInput } from './types';
+
+interface DroppedDeny {
+  deny: CheckStatement;
+  actions: Set<string>;
+  pseudo: PseudoAction[];
+}
+
+export function checkNoNewAccess(existing: PolicyModel | string, next: PolicyModel | string, _policyType: PolicyTypeInput, options: CheckOptions): CheckResult {
+  const old = readStatements(existing).statements;
+  const neu = readStatements(next).statements;
+  const space = new ActionSpace(options.data, [...old, ...neu]);
+  const budget = new WorkBudget(options.budget ?? DEFAULT_BUDGET);
+  const oldAllows = old.filter((s) => s.effect === 'Allow');
+  const oldDenies = old.filter((s) => s.effect === 'Deny');
+  const newDenies = neu.filter((s) => s.effect === 'Deny');
+  const unconditionalNewDenies = newDenies.filter((d) => d.conditions.length === 0);
+  const oldKeys = new Set(oldAllows.map(statementKey));
+
+  const dropped = droppedDenies(oldDenies, newDenies, space, budget);
+  const reasons: CheckReason[] = [];
+  const details: CheckReasonDetail[] = [];
+
+  for (const s of neu) {
+    if (s.effect !== 'Allow' || budget.exhausted) continue;
+    // The same statement as before grants nothing new by itself (only a dropped Deny can).
+    const unchanged = oldKeys.has(statementKey(s));
+    if (unchanged && dropped.length === 0) continue;
+    const sActions = space.actionsOf(s);
+    const sPseudo = space.pseudoOf(s);
+    const parts: string[] = [];
+    const newActions = new Set<string>();
+    for (const rc of resourceCells(s)) {
+      for (const pc of principalCells(s)) {
+        if (!budget.spend(1 + oldAllows.length + newDenies.length + dropped.length)) break;
+        const denied = unconditionalNewDenies.filter((d) => statementCoversResources(d, rc) && statementCoversPrincipals(d, pc));
+        const isDenied = (a: string) => denied.some((d) => space.actionsOf(d).has(a));
+        const found: string[] = [];
+        const foundPseudo: PseudoAction[] = [];
+        let conditionNote = '';
+        if (!unchanged) {
+          // Each alternative of the new condition must be covered, possibly by different statements.
+          const placed = oldAllows.filter((e) => statementCoversResources(e, rc) && statementCoversPrincipals(e, pc));
+          const variants = conditionVariants(s.conditions);
+          budget.spend(variants.length * placed.length);
+          const qualifying = variants.map((v) => placed.filter((e) => conditionsImply(v, e.conditions)));
+          for (const a of sActions) if (!qualifying.every((q) => q.some((e) => space.actionsOf(e).has(a))) && !isDenied(a)) found.push(a);
+          for (const p of sPseudo) {
+            if (!qualifying.every((q) => q.some((e) => space.coversPseudo(e, p))) && !denied.some((d) => space.coversPseudo(d, p))) foundPseudo.push(p);
+          }
+          if (found.length > 0 || foundPseudo.length > 0) conditionNote = conditionChange(s, found, rc, pc, oldAllows, space);
+        }
+        const viaDeny: string[] = [];
+        const denyNotes: string[] = [];
+        for (const d of dropped) {
+          if (!statementMayMeetResources(d.deny, rc) || !statementMayMeetPrincipals(d.deny, pc)) continue;
+          const foundSet = new Set(found);
+          const back = [...d.actions].filter((a) => sActions.has(a) && !isDenied(a) && !foundSet.has(a));
+          const backPseudo = d.pseudo.filter((p) => space.mayMeetPseudo(s, p));
+          if (back.length === 0 && backPseudo.length === 0) continue;
+          viaDeny.push(...back);
+          denyNotes.push(
+            `the existing policy's Deny ${statementLabel(d.deny)} on ${listed([...back.map((a) => space.displayName(a)), ...backPseudo.map(describePseudo)], 5)} is gone or narrower in the new policy`,
+          );
+        }
+        if (found.length === 0 && foundPseudo.length === 0 && viaDeny.length === 0) continue;
+        for (const a of [...found, ...viaDeny]) newActions.add(space.displayName(a));
+        const what = [...found.map((a) => space.displayName(a)).sort(), ...foundPseudo.map(describePseudo)];
+        const who = pc.kind === 'everyone' && !s.principals ? '' : ` to ${describePrincipalCell(pc)}`;
+        if (what.length > 0) parts.push(`allows ${listed(what)} on ${describeResourceCell(rc)}${who}${conditionNote}`);
+        if (denyNotes.length > 0) parts.push(`allows ${listed(viaDeny.map((a) => space.displayName(a)).sort())} on ${describeResourceCell(rc)}${who} because ${denyNotes.join('; ')}`);
+      }
+    }
+    if (parts.length === 0) continue;
+    reasons.push({
+      description: `New access in ${statementLabel(s)}: it ${parts.join('; it ')}.`,
+      statementIndex: s.index,
+      ...(s.sid ? { statementId: s.sid } : {}),
+    });
+    details.push({ statementIndex: s.index, actions: [...newActions].sort() });
+  }
+
+  if (budget.exhausted) {
+    return {
+      result: 'FAIL',
+      message: `The check was cut short: the policies are too large to compare within ${options.budget ?? DEFAULT_BUDGET} statement comparisons, so new access cannot be ruled out.`,
+      reasons,
+      details,
+      truncated: true,
+    };
+  }
+  if (reasons.length === 0) return { result: 'PASS', message: 'The new policy grants no access that the existing policy does not.', reasons: [], details: [] };
+  return {
+    result: 'FAIL',
+    message: `The new policy grants access that the existing policy does not, in ${reasons.length} statement${reasons.length === 1 ? '' : 's'}.`,
+    reasons,
+    details,
+  };
+}
+
+/** More alternatives than this and the condition is compared whole. */
+const MAX_CONDITION_VARIANTS = 32;
+
+/**
+ * A condition as alternatives: an entry with several values under a positive operator without a
+ * set qualifier holds when any one value does (Regions [a, b] is "a or b"), so the new statement
+ * is covered when each alternative is, by whichever existing statement.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
+ */
+function conditionVariants(conditions: CheckCondition[]): CheckCondition[][] {
+  let variants: CheckCondition[][] = [[]];
+  for (const c of conditions) {
+    const r = c.read;
+    const splittable = r.facts && !r.problem && !r.facts.negated && !r.qualifier && r.facts.family !== 'Null' && c.values.length > 1;
+    const choices = splittable ? c.values.map((v) => ({ ...c, values: [v] })) : [c];
+    if (variants.length * choices.length > MAX_CONDITION_VARIANTS) return [conditions];
+    variants = variants.flatMap((v) => choices.map((choice) => [...v, choice]));
+  }
+  return variants;
+}
+
+/** Old Denies whose actions no new Deny covers for all of the old one's resources, principals and conditions. */
+function droppedDenies(oldDenies: CheckStatement[], newDenies: CheckStatement[], space: ActionSpace, budget: WorkBudget): DroppedDeny[] {
+  const out: DroppedDeny[] = [];
+  const newKeys = new Set(newDenies.map(statementKey));
+  for (const d of oldDenies) {
+    if (newKeys.has(statementKey(d))) continue;
+    budget.spend(1 + newDenies.length);
+    const covering = newDenies.filter(
+      (n) =>
+        resourceCells(d).every((rc) => statementCoversResources(n, rc)) &&
+        principalCells(d).every((pc) => statementCoversPrincipals(n, pc)) &&
+        conditionsImply(d.conditions, n.conditions),
+    );
+    const actions = new Set<string>();
+    for (const a of space.actionsOf(d)) if (!covering.some((n) => space.actionsOf(n).has(a))) actions.add(a);
+    const pseudo = space.pseudoOf(d).filter((p) => !covering.some((n) => space.coversPseudo(n, p)));
+    if (actions.size > 0 || pseudo.length > 0) out.push({ deny: d, actions, pseudo });
+  }
+  return out;
+}
+
+/** Why an existing statement that reaches these actions does not cover the cell: its condition. */
+function conditionChange(s: CheckStatement, actions: string[], rc: ResourceCell, pc: PrincipalCell, oldAllows: CheckStatement[], space: ActionSpace): string {
+  const near = oldAllows.find(
+    (e) =>
+      e.conditions.length > 0 &&
+      statementCoversResources(e, rc) &&
+      statementCoversPrincipals(e, pc) &&
+      actions.some((a) => space.actionsOf(e).has(a)) &&
+      !conditionsImply(s.conditions, e.conditions),
+  );
+  if (!near) return '';
+  const notes = unimpliedEntries(s.conditions, near.conditions).map((c) => {
+    const widened = s.conditions.some((x) => x.lowerKey === c.lowerKey);
+    return `${widened ? 'widens' : 'drops'} the condition ${describeCondition(c)} of the existing ${statementLabel(near)}`;
+  });
+  return notes.length ? `, and ${notes.join(', ')}` : '';
+}
+
+/** Statements equal up to order and case where IAM ignores case (actions, keys, operators). */
+function statementKey(s: CheckStatement): string {
+  const sorted = (xs: string[]) => [...xs].sort();
+  return JSON.stringify([
+    s.effect,
+    s.actions.not,
+    sorted(s.actions.patterns.map((p) => p.toLowerCase())),
+    s.resources.not,
+    sorted(s.resources.patterns),
+    s.principals ? [s.principals.not, sorted(s.principals.entries.map((e) => `${e.kind}\u0000${e.value}`))] : null,
+    sorted(s.conditions.map((c) => JSON.stringify([c.operator.toLowerCase(), c.lowerKey, sorted(c.values)]))),
+  ]);
+}

@@ -1,0 +1,47 @@
+// A resource or trust policy that makes its resource public, decided by the offline
+// CheckNoPublicAccess (server/src/checks). A resource policy's document does not say what it is
+// attached to, so it is checked as each resource type whose service its actions name.
+// https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoPublicAccess.html
+import { checkNoPublicAccess, PUBLIC_RESOURCE_TYPE_NAMES } from '../../checks';
+import { publicResourceType } from '../../checks/noPublicAccess';
+import type { Statement } from '../../policy/model';
+import type { LintRule } from '../types';
+
+const TRUST_TYPE = 'AWS::IAM::AssumeRolePolicyDocument';
+
+export const resourcePolicyGrantsPublicAccess: LintRule = {
+  code: 'RESOURCE_POLICY_GRANTS_PUBLIC_ACCESS',
+  type: 'SECURITY_WARNING',
+  kinds: ['resource', 'trust'],
+  check({ model, kind, data }, report) {
+    const types = kind === 'trust' ? [TRUST_TYPE] : candidateTypes(model.statements);
+    const reported = new Set<number>();
+    for (const type of types) {
+      const result = checkNoPublicAccess(model, type, { data });
+      for (const reason of result.reasons) {
+        if (reported.has(reason.statementIndex)) continue;
+        reported.add(reason.statementIndex);
+        const st = model.statements[reason.statementIndex];
+        const at = st.principal ?? st.notPrincipal;
+        report(at ? at.range : st.range, reason.description.replace(/^Public access in /, `Public access (as ${type}) in `));
+      }
+    }
+  },
+};
+
+/** The resource types whose service an Allow statement names (every type for `*` or NotAction). */
+function candidateTypes(statements: readonly Statement[]): string[] {
+  const services = new Set<string>();
+  let any = false;
+  for (const st of statements) {
+    if (st.effect?.value !== 'Allow') continue;
+    if (st.notAction) any = true;
+    for (const v of st.action?.values ?? []) {
+      const colon = v.text.indexOf(':');
+      const service = colon > 0 ? v.text.slice(0, colon).toLowerCase() : '';
+      if (v.text === '*' || service.includes('*') || service.includes('?')) any = true;
+      else if (service) services.add(service);
+    }
+  }
+  return PUBLIC_RESOURCE_TYPE_NAMES.filter((t) => t !== TRUST_TYPE && (any || publicResourceType(t)!.services.some((s) => services.has(s))));
+}
