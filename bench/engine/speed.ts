@@ -72,7 +72,7 @@ export function engineRows(perRequest: Record<Mode, number[]>, requests: number)
   const row = (item: string, ours: number, ref: number, refLabel: string, goal: string): BenchRow => ({
     group: 'Engine',
     item: `${item} (${requests} corpus requests)`,
-    ratio: hasOracle ? `${times(ref / ours)} faster` : 'n/a (oracle not installed)',
+    ratio: hasOracle ? `${times(ref / ours)} the oracle's throughput` : 'n/a (oracle not installed)',
     ours: `${us(ours)}/request`,
     reference: hasOracle ? `${refLabel}: ${us(ref)}/request` : 'n/a',
     goal,
