@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { ensureNeovim } from './neovim.mjs';
 import { ensureCodeServer, ensureSystemPackages, root } from './real-vscode.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -77,6 +78,8 @@ if (only !== 'unit') {
   try {
     ensureSystemPackages();
     ensureCodeServer();
+    // The second real editor (test/e2e/neovim.e2e.test.mjs).
+    ensureNeovim();
   } catch (e) {
     process.stdout.write(`\nCannot run the end-to-end tests: ${e instanceof Error ? e.message : e}\n`);
     totals.fail += 1;

@@ -1,7 +1,7 @@
 // Benchmark, not a test: evaluates one request set drawn from the shared policy corpus with
 // our engine and, when it is installed (a devDependency oracle, AGPL: used, never copied),
-// with @cloud-copilot/iam-simulate; prints throughput of both, their ratio, and every request
-// on which the two disagree; then asks the oracle every engine case file's case (each cites the
+// with @cloud-copilot/iam-simulate; times both fairly (speed.ts), prints their ratio and every
+// request on which the two disagree; then asks the oracle every engine case file's case (each cites the
 // AWS page it follows). Every disagreement, classified by the AWS page that decides it
 // (disagreement-classes.ts), is written to bench-results/engine-disagreements.json. It never
 // fails on speed.
@@ -10,50 +10,35 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Decision } from '../../server/src/engine';
+import { arg, runAlone, type BenchRow } from '../report';
 import { ACCOUNT, buildBenchCases, CONTEXT, evaluateOurs, PRINCIPAL } from './cases';
 import { classify, type DisagreementClass } from './disagreement-classes';
 import { compareFixtures } from './fixtures-vs-oracle';
 import { isVerdict, loadOracle, ORACLE_NAME, oracleDecision } from './oracle';
+import { engineRows, measureEngineSpeed } from './speed';
 
 const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'bench-results');
 const RESULTS_FILE = path.join(RESULTS_DIR, 'engine-disagreements.json');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** Requests per second of our engine in one mode, after a warm-up round that compiles every policy. */
-function measureOurs(cases: Case[], rounds: number, explain: boolean): number {
-  for (const c of cases) evaluateOurs(c, explain);
-  const start = performance.now();
-  for (let r = 0; r < rounds; r++) for (const c of cases) evaluateOurs(c, explain);
-  const ms = performance.now() - start;
-  const rate = (cases.length * rounds) / (ms / 1000);
-  const mode = explain ? 'explained' : 'decision only (explain: false)';
-  console.log(`ours, ${mode}: ${rate.toFixed(0)} requests/s (${rounds} rounds, ${ms.toFixed(0)} ms)`);
-  return rate;
-}
-
-async function main(): Promise<void> {
+/** The engine's rows of the table; also writes every disagreement to bench-results/. */
+export async function engineBench(): Promise<BenchRow[]> {
   const cases = buildBenchCases(arg('policies', 400));
   const rounds = arg('rounds', 5);
   const show = arg('show', 20);
-  console.log(`${cases.length} requests from ${new Set(cases.map((c) => c.file)).size} corpus policies`);
+  console.log(`engine: ${cases.length} requests from ${new Set(cases.map((c) => c.file)).size} corpus policies`);
 
-  const explainedRate = measureOurs(cases, rounds, true);
-  const decisionRate = measureOurs(cases, rounds, false);
   const modeMismatches = cases.filter((c) => evaluateOurs(c, true) !== evaluateOurs(c, false));
   console.log(`explained and decision-only modes disagree on ${modeMismatches.length} requests`);
   for (const c of modeMismatches.slice(0, show)) console.log(`  ${c.file}: ${c.request.action} on ${c.request.resource}`);
 
   const oracle = await loadOracle();
+  const rows = engineRows(await measureEngineSpeed(cases, oracle?.runSimulation, rounds), cases.length);
   if (!oracle) {
     console.log(`oracle: ${ORACLE_NAME} is not installed; add it as a devDependency to compare decisions and speed.`);
-    return;
+    return rows;
   }
   const { runSimulation } = oracle;
-  const oracleStart = performance.now();
+  // Decisions are compared outside the timed rounds.
   const verdicts: Array<Decision | string> = [];
   for (const c of cases) {
     try {
@@ -71,11 +56,6 @@ async function main(): Promise<void> {
       verdicts.push(`error: ${(e as Error).message.slice(0, 160)}`);
     }
   }
-  const oracleMs = performance.now() - oracleStart;
-  const oracleRate = cases.length / (oracleMs / 1000);
-  console.log(`oracle: ${oracleRate.toFixed(0)} requests/s (1 round, ${oracleMs.toFixed(0)} ms)`);
-  console.log(`ratio, explained:     ours is ${(explainedRate / oracleRate).toFixed(1)}x the oracle's throughput`);
-  console.log(`ratio, decision only: ours is ${(decisionRate / oracleRate).toFixed(1)}x the oracle's throughput`);
 
   const rejected = verdicts.filter((v) => !isVerdict(v)).length;
   const corpusRows = cases
@@ -129,6 +109,15 @@ async function main(): Promise<void> {
     )}\n`,
   );
   console.log(`\nevery disagreement, by class and AWS page: ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  rows.push({
+    group: 'Engine',
+    item: 'decisions compared with iam-simulate',
+    ratio: `${corpusRows.length} of ${cases.length - rejected} differ`,
+    ours: `case files: ${fixtureRows.length} of ${fixtures.compared} differ`,
+    reference: 'bench-results/engine-disagreements.json',
+    data: { corpusDisagreements: corpusRows.length, caseFileDisagreements: fixtureRows.length, oracleRejected: rejected },
+  });
+  return rows;
 }
 
 /** Rows grouped by class, largest first; "to review" rows are all shown. */
@@ -146,7 +135,4 @@ function printGroups<T extends { class: DisagreementClass }>(rows: T[], show: nu
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) runAlone('engine', engineBench);
