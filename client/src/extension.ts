@@ -1,17 +1,151 @@
-// activate/deactivate only: wires the pieces together.
+// activate/deactivate only: builds every piece once, in dependency order, and wires them.
+// Read top to bottom: settings → gateways → store → scheduler → views → commands → language client.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerStsFeatures } from './commands/registerStsFeatures';
+import { assumeRoleCommand } from './commands/assumeRoleCommand';
+import { registerCommandTable } from './commands/commandTable';
+import { decodeAuthorizationMessageCommand, generateRevokePolicyCommand, whoAmICommand } from './commands/identityCommands';
+import { assumeRoleWithSamlCommand, assumeRoleWithWebIdentityCommand } from './commands/identityProviderCommands';
+import { askMfaCode } from './commands/prompts';
+import { RecentRoles } from './commands/recentRolesStore';
+import {
+  copyExportsCommand,
+  forgetSessionCommand,
+  openTerminalCommand,
+  refreshSessionCommand,
+  selectActiveSessionCommand,
+  writeSessionToProfileCommand,
+} from './commands/sessionCommands';
+import { SessionIntake } from './commands/sessionIntake';
+import { SessionPicker } from './commands/sessionPicker';
+import { SignerPicker } from './commands/signers';
+import { StsUi } from './commands/stsUi';
+import { getFederationTokenCommand, getSessionTokenCommand } from './commands/tokenCommands';
 import { createLanguageClient } from './languageClient';
 import { registerPolicyEditing } from './policyKind';
+import { systemClock } from './sessions/clock';
+import { offerRefreshBeforeExpiry } from './sessions/expiryWarning.vscode';
+import { RefreshScheduler } from './sessions/refreshScheduler';
+import { SessionPersistence } from './sessions/sessionPersistence.vscode';
+import { SessionStore } from './sessions/sessionStore';
+import { SessionTerminals } from './sessions/sessionTerminals.vscode';
+import { StsGateways } from './sessions/stsGateways';
+import { StsSettingsSource } from './sessions/stsSettingsSource.vscode';
+import { TerminalSessionEnvironment } from './sessions/terminalEnvironment.vscode';
 import { registerSimulation } from './simulation';
+import { ActiveSessionTracker } from './views/activeSession';
+import { CountdownTicker } from './views/countdownTicker';
+import { sessionTitle } from './views/sessionPresentation';
+import { SessionsView } from './views/sessionsView';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('IAM STS Studio');
-  context.subscriptions.push(output);
-  registerStsFeatures(context, output);
+  const log = (line: string) => output.appendLine(line);
+
+  // Settings: read once, again only when they change.
+  const settings = new StsSettingsSource();
+  if (settings.current.endpointProblem) log(`IAM STS: ${settings.current.endpointProblem}`);
+
+  // Gateways: every STS call goes to the configured endpoint and logs redacted lines.
+  const gateways = new StsGateways({ settings, log, askMfaCode: (serial) => askMfaCode(serial) });
+  const ui = new StsUi(output);
+
+  // Sessions: the store, the one in use, and the scheduler that refreshes them.
+  const store = new SessionStore({ expiringSoonMs: settings.current.expiringSoonMs });
+  const active = new ActiveSessionTracker(store);
+  const scheduler = new RefreshScheduler({
+    store,
+    clock: systemClock,
+    reissue: (session, mfaCode) => gateways.reissue(session, mfaCode),
+    askMfaCode: (session) => {
+      const serial = 'mfaSerial' in session.request ? session.request.mfaSerial : undefined;
+      return serial ? askMfaCode(serial, `IAM STS: refresh ${sessionTitle(session)}: MFA code`) : Promise.resolve(undefined);
+    },
+    shouldAutoRefresh: () => settings.current.autoRefresh,
+    onRefreshed: (session) => log(`IAM STS: refreshed ${sessionTitle(session)}.`),
+    onRefreshFailed: (session, error) =>
+      void ui.showError({ ...error, message: `Refreshing ${sessionTitle(session)} failed; its current credentials stay until they expire. ${error.message}` }, session.roleArn),
+  });
+  const persistence = new SessionPersistence(context.secrets, store, () => settings.current.persist, (message) => log(`IAM STS: ${message}`));
+
+  // Views: the Sessions view and status bar, their countdown, and terminals.
+  const view = new SessionsView(store, active, settings, 'iamSts.selectActiveSession');
+  const ticker = new CountdownTicker(systemClock, () => store.list().map((session) => session.credentials.expiration.getTime()), () => view.redraw());
+  const sessionTerminals = new SessionTerminals();
+  const terminalEnvironment = new TerminalSessionEnvironment(context.environmentVariableCollection);
+
+  // Command helpers, each given only what it uses.
+  const sessions = new SessionPicker(store, active);
+  const signers = new SignerPicker(store, gateways, ui);
+  const intake = new SessionIntake(store);
+  const recentRoles = new RecentRoles(context.globalState);
+  const refresh = (argument?: unknown) => refreshSessionCommand({ sessions, ui }, scheduler, argument);
+
+  context.subscriptions.push(
+    output,
+    settings,
+    store.onDidChange((change) => {
+      if (change.kind === 'updated') void sessionTerminals.sessionUpdated(change.session);
+      if (change.kind === 'removed') void sessionTerminals.sessionForgotten(change.session, settings.current.whenSessionForgotten);
+      if (change.kind === 'state' && change.state === 'expiringSoon') {
+        void offerRefreshBeforeExpiry(store.get(change.session.id) ?? change.session, settings.current, refresh);
+      }
+      if (change.kind === 'state' && change.state === 'expired' && change.session.id === active.session?.id) {
+        terminalEnvironment.apply(undefined, false);
+      }
+      ticker.reschedule();
+      view.update();
+    }),
+    active.onDidChange((session) => {
+      terminalEnvironment.apply(session, settings.current.applyActiveSessionToTerminals);
+      view.update();
+    }),
+    settings.onDidChange((current) => {
+      if (current.endpointProblem) log(`IAM STS: ${current.endpointProblem}`);
+      store.expiringSoonMs = current.expiringSoonMs;
+      scheduler.rescheduleAll();
+      persistence.save();
+      terminalEnvironment.apply(active.session, current.applyActiveSessionToTerminals);
+      view.update();
+    }),
+    sessionTerminals,
+    view,
+    ticker,
+    persistence,
+    scheduler,
+    active,
+  );
+
+  // Commands.
+  const identityDeps = { signers, gateways, ui, sessions };
+  registerCommandTable(context, output, {
+    'iamSts.assumeRole': () => assumeRoleCommand({ signers, gateways, ui, intake, recentRoles }),
+    'iamSts.getSessionToken': () => getSessionTokenCommand({ signers, gateways, ui, intake }),
+    'iamSts.getFederationToken': () => getFederationTokenCommand({ signers, gateways, ui, intake }),
+    'iamSts.assumeRoleWithWebIdentity': () => assumeRoleWithWebIdentityCommand({ gateways, ui, intake, recentRoles }),
+    'iamSts.assumeRoleWithSaml': () => assumeRoleWithSamlCommand({ gateways, ui, intake, recentRoles }),
+    'iamSts.whoAmI': (argument) => whoAmICommand(identityDeps, argument),
+    'iamSts.decodeAuthorizationMessage': () => decodeAuthorizationMessageCommand(identityDeps),
+    'iamSts.generateRevokePolicy': (argument) => generateRevokePolicyCommand(sessions, argument),
+    'iamSts.refreshSession': refresh,
+    'iamSts.forgetSession': (argument) => forgetSessionCommand({ sessions, ui }, argument),
+    'iamSts.copySessionExports': (argument) => copyExportsCommand({ sessions, ui }, argument),
+    'iamSts.openSessionTerminal': (argument) => openTerminalCommand({ sessions, ui }, sessionTerminals, argument),
+    'iamSts.writeSessionToProfile': (argument) => writeSessionToProfileCommand({ sessions, ui }, argument),
+    'iamSts.selectActiveSession': (argument) => selectActiveSessionCommand({ sessions, ui }, active, argument),
+  });
+
+  // Saved sessions come back before the scheduler and the countdown start.
+  void persistence.restore().then((restored) => {
+    if (restored > 0) log(`IAM STS: restored ${restored} saved session${restored === 1 ? '' : 's'}.`);
+    scheduler.start();
+    ticker.reschedule();
+    view.update();
+  });
+
+  // The language server: policy validation, hovers, document kinds and simulation.
   client = createLanguageClient(context, output);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamSts.showServerStatus', () => {
@@ -23,7 +157,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPolicyEditing(context, client);
   registerSimulation(context, client);
   await client.start();
-  output.appendLine('IAM STS Studio: language server started.');
+  log('IAM STS Studio: language server started.');
 }
 
 export async function deactivate(): Promise<void> {

@@ -58,5 +58,5 @@ export function readStsSettings(): StsSettings {
 }
 
 export function affectsStsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['region', 'stsEndpoint', 'sessions', 'terminal.applyActiveSession'].some((key) => event.affectsConfiguration(`iamSts.${key}`));
+  return ['region', 'stsEndpoint', 'sessions', 'terminal'].some((key) => event.affectsConfiguration(`iamSts.${key}`));
 }
