@@ -2,7 +2,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { reissueSession, type MfaCodePrompt, type ProfileSessionOptions } from './profileSessions';
 import type { StsSession } from './sessionRecord';
 import { StsGateway, type CredentialsProvider } from './stsGateway';
-import type { IssuedSession, StsResult } from './stsTypes';
+import type { GetRoleCredentialsRequest, IssuedSession, StsResult } from './stsTypes';
 
 /**
  * Makes the STS gateways of the extension: one per call, since each call is signed by the
@@ -20,6 +20,10 @@ export interface StsGatewaysOptions {
   settings: { readonly current: { region: string; endpoint?: string } };
   log: (line: string) => void;
   askMfaCode: MfaCodePrompt;
+  /** Issues IAM Identity Center role credentials again (the refresh of such a session). */
+  roleCredentials?: (request: GetRoleCredentialsRequest) => Promise<StsResult<IssuedSession>>;
+  /** A stored session by id: the source of a role chain, whose current credentials sign its refresh. */
+  sessionById?: (sessionId: string) => StsSession | undefined;
   /** The default credential chain; the SDK's unless a test gives another. */
   defaultChain?: (askMfaCode: MfaCodePrompt) => CredentialsProvider;
 }
@@ -68,11 +72,26 @@ export class StsGateways {
    * Issues a stored session's request again: the refresh path. It goes to the endpoint the user
    * configures now, not one remembered with the session.
    */
-  reissue(session: StsSession, mfaCode: string | undefined): Promise<StsResult<IssuedSession>> {
-    if (!sendsUnsigned(session) && !session.profile && !session.sourceProfile) {
-      return this.signedBy(this.defaultChain(), session.region).issue(session.request, { mfaCode });
+  async reissue(session: StsSession, mfaCode: string | undefined): Promise<StsResult<IssuedSession>> {
+    const request = session.request;
+    if (request.api === 'GetRoleCredentials') {
+      if (!this.options.roleCredentials) throw new Error('IAM Identity Center is not wired');
+      return this.options.roleCredentials(request);
     }
-    return reissueSession({ ...session, endpoint: this.endpoint }, mfaCode, this.profileOptions(session.region));
+    if (request.api === 'AssumeRole' && session.chainedFrom) {
+      const source = this.options.sessionById?.(session.chainedFrom.sessionId);
+      if (!source || source.credentials.expiration.getTime() <= Date.now()) {
+        const message = `This session was assumed from ${session.chainedFrom.title}, which is gone or expired; refresh that one, then assume the role again.`;
+        return { ok: false, error: { code: 'ChainSourceUnavailable', cause: 'credentials', operation: 'AssumeRole', message } };
+      }
+      const { accessKeyId, secretAccessKey, sessionToken, expiration } = source.credentials;
+      const signer = { provider: async () => ({ accessKeyId, secretAccessKey, sessionToken, expiration }), source: `session ${session.chainedFrom.title}` };
+      return this.signedBy(signer, session.region).issue(request, { mfaCode });
+    }
+    if (!sendsUnsigned(session) && !session.profile && !session.sourceProfile) {
+      return this.signedBy(this.defaultChain(), session.region).issue(request, { mfaCode });
+    }
+    return reissueSession({ ...session, request, endpoint: this.endpoint }, mfaCode, this.profileOptions(session.region));
   }
 
   private base(region: string | undefined) {
