@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { assumeRoleCommand } from './commands/assumeRoleCommand';
+import { assumeRoleFromSessionCommand, writeEnvFileCommand } from './commands/chainAndFileCommands';
 import { registerCommandTable } from './commands/commandTable';
+import { openInConsoleCommand } from './commands/consoleCommands';
+import { clearHistoryCommand, exportHistoryCommand } from './commands/historyCommands';
+import { identityCenterRoleCommand, saveIdentityCenterProfileCommand, signInWithIdentityCenterCommand } from './commands/identityCenterCommands';
 import { decodeAuthorizationMessageCommand, generateRevokePolicyCommand, whoAmICommand } from './commands/identityCommands';
 import { assumeRoleWithSamlCommand, assumeRoleWithWebIdentityCommand } from './commands/identityProviderCommands';
 import { askMfaCode } from './commands/prompts';
@@ -21,11 +25,13 @@ import { SessionPicker } from './commands/sessionPicker';
 import { SignerPicker } from './commands/signers';
 import { StsUi } from './commands/stsUi';
 import { getFederationTokenCommand, getSessionTokenCommand } from './commands/tokenCommands';
+import { IdentityCenter } from './identityCenter/identityCenter';
 import { createLanguageClient } from './languageClient';
 import { registerPolicyEditing } from './policyKind';
 import { systemClock } from './sessions/clock';
 import { offerRefreshBeforeExpiry } from './sessions/expiryWarning.vscode';
 import { RefreshScheduler } from './sessions/refreshScheduler';
+import { SessionHistory, historyEntryOf } from './sessions/sessionHistory';
 import { SessionPersistence } from './sessions/sessionPersistence.vscode';
 import { SessionStore } from './sessions/sessionStore';
 import { SessionTerminals } from './sessions/sessionTerminals.vscode';
@@ -35,6 +41,7 @@ import { TerminalSessionEnvironment } from './sessions/terminalEnvironment.vscod
 import { registerSimulation } from './simulation';
 import { ActiveSessionTracker } from './views/activeSession';
 import { CountdownTicker } from './views/countdownTicker';
+import { HistoryTreeProvider } from './views/historyTreeProvider';
 import { sessionTitle } from './views/sessionPresentation';
 import { SessionsView } from './views/sessionsView';
 
@@ -48,12 +55,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const settings = new StsSettingsSource();
   if (settings.current.endpointProblem) log(`IAM STS: ${settings.current.endpointProblem}`);
 
-  // Gateways: every STS call goes to the configured endpoint and logs redacted lines.
-  const gateways = new StsGateways({ settings, log, askMfaCode: (serial) => askMfaCode(serial) });
-  const ui = new StsUi(output);
-
-  // Sessions: the store, the one in use, and the scheduler that refreshes them.
+  // Gateways: every STS, IAM Identity Center and federation call goes to the endpoints of the
+  // user's settings (never a workspace's) and logs redacted lines.
+  const identityCenter = new IdentityCenter({ settings, log });
   const store = new SessionStore({ expiringSoonMs: settings.current.expiringSoonMs });
+  const gateways = new StsGateways({
+    settings,
+    log,
+    askMfaCode: (serial) => askMfaCode(serial),
+    roleCredentials: (request) => identityCenter.roleCredentials(request),
+    sessionById: (id) => store.get(id),
+  });
+  const ui = new StsUi(output, () => settings.current);
+
+  // Sessions: the store, the one in use, the history, and the scheduler that refreshes them.
+  const history = new SessionHistory({
+    read: async () => Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.globalStorageUri, 'session-history.json'))).toString('utf8'),
+    write: async (text) => {
+      await vscode.workspace.fs.createDirectory(context.globalStorageUri);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(context.globalStorageUri, 'session-history.json'), Buffer.from(text, 'utf8'));
+    },
+  });
   const active = new ActiveSessionTracker(store);
   const scheduler = new RefreshScheduler({
     store,
@@ -64,7 +86,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return serial ? askMfaCode(serial, `IAM STS: refresh ${sessionTitle(session)}: MFA code`) : Promise.resolve(undefined);
     },
     shouldAutoRefresh: () => settings.current.autoRefresh,
-    onRefreshed: (session) => log(`IAM STS: refreshed ${sessionTitle(session)}.`),
+    onRefreshed: (session) => {
+      log(`IAM STS: refreshed ${sessionTitle(session)}.`);
+      void history.record(historyEntryOf(session, 'refreshed'));
+    },
     onRefreshFailed: (session, error) =>
       void ui.showError({ ...error, message: `Refreshing ${sessionTitle(session)} failed; its current credentials stay until they expire. ${error.message}` }, session.roleArn),
   });
@@ -73,13 +98,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Views: the Sessions view and status bar, their countdown, and terminals.
   const view = new SessionsView(store, active, settings, 'iamSts.selectActiveSession');
   const ticker = new CountdownTicker(systemClock, () => store.list().map((session) => session.credentials.expiration.getTime()), () => view.redraw());
+  const historyView = vscode.window.createTreeView('iamSts.history', { treeDataProvider: new HistoryTreeProvider(history) });
   const sessionTerminals = new SessionTerminals();
   const terminalEnvironment = new TerminalSessionEnvironment(context.environmentVariableCollection);
 
   // Command helpers, each given only what it uses.
   const sessions = new SessionPicker(store, active);
   const signers = new SignerPicker(store, gateways, ui);
-  const intake = new SessionIntake(store);
+  const intake = new SessionIntake(store, (session, requestId) => void history.record(historyEntryOf(session, 'issued', requestId)));
   const recentRoles = new RecentRoles(context.globalState);
   const refresh = (argument?: unknown) => refreshSessionCommand({ sessions, ui }, scheduler, argument);
 
@@ -112,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     sessionTerminals,
     view,
+    historyView,
     ticker,
     persistence,
     scheduler,
@@ -120,8 +147,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Commands.
   const identityDeps = { signers, gateways, ui, sessions };
+  const assumeDeps = { signers, gateways, ui, intake, recentRoles };
+  const identityCenterDeps = { identityCenter, signers, ui, intake, sessions, defaultRegion: () => settings.current.region };
   registerCommandTable(context, output, {
-    'iamSts.assumeRole': () => assumeRoleCommand({ signers, gateways, ui, intake, recentRoles }),
+    'iamSts.assumeRole': () => assumeRoleCommand(assumeDeps),
+    'iamSts.assumeRoleFromSession': (argument) => assumeRoleFromSessionCommand({ ...assumeDeps, sessions }, argument),
+    'iamSts.signInWithIdentityCenter': () => signInWithIdentityCenterCommand(identityCenterDeps),
+    'iamSts.identityCenterRoleCredentials': () => identityCenterRoleCommand(identityCenterDeps),
+    'iamSts.saveIdentityCenterProfile': (argument) => saveIdentityCenterProfileCommand(identityCenterDeps, argument),
+    'iamSts.openInConsole': (argument) => openInConsoleCommand({ sessions, ui, federationEndpoint: () => settings.current.federationEndpoint }, argument),
+    'iamSts.writeSessionEnvFile': (argument) => writeEnvFileCommand({ sessions, ui }, argument),
+    'iamSts.exportSessionHistory': () => exportHistoryCommand(history),
+    'iamSts.clearSessionHistory': () => clearHistoryCommand(history),
     'iamSts.getSessionToken': () => getSessionTokenCommand({ signers, gateways, ui, intake }),
     'iamSts.getFederationToken': () => getFederationTokenCommand({ signers, gateways, ui, intake }),
     'iamSts.assumeRoleWithWebIdentity': () => assumeRoleWithWebIdentityCommand({ gateways, ui, intake, recentRoles }),
@@ -138,6 +175,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   // Saved sessions come back before the scheduler and the countdown start.
+  void history.load();
   void persistence.restore().then((restored) => {
     if (restored > 0) log(`IAM STS: restored ${restored} saved session${restored === 1 ? '' : 's'}.`);
     scheduler.start();

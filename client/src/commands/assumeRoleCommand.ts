@@ -238,8 +238,11 @@ export async function assumeRoleWith(
     issued: result.value,
     region,
     endpoint: gateways.endpoint,
-    sourceProfile: signer.profile,
+    sourceProfile: signer.profile ?? signer.session?.sourceProfile,
     usedMfa: optional.mfaCode !== undefined,
+    chainedFrom: signer.session
+      ? { sessionId: signer.session.id, title: signer.source.replace(/^session /, ''), chain: [...(signer.session.chainedFrom?.chain ?? []), signer.session.roleArn ?? signer.session.label] }
+      : undefined,
   });
 }
 

@@ -34,7 +34,7 @@ export async function whoAmICommand(deps: IdentityCommandDeps, argument?: unknow
   const gateway = gateways.signedBy(signer);
   const result = await ui.withProgress('Calling GetCallerIdentity…', () => gateway.getCallerIdentity());
   if (!result.ok) {
-    await ui.showError(result.error);
+    await ui.showError(result.error, undefined, signer.session);
     return;
   }
   const { arn, account, userId } = result.value;
@@ -61,7 +61,7 @@ export async function decodeAuthorizationMessageCommand({ signers, gateways, ui 
   const gateway = gateways.signedBy(signer);
   const result = await ui.withProgress('Decoding the authorization message…', () => gateway.decodeAuthorizationMessage(encoded));
   if (!result.ok) {
-    await ui.showError(result.error);
+    await ui.showError(result.error, undefined, signer.session);
     return;
   }
   let content = result.value.decodedMessage;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatTimeLeft } from '../sessions/countdown';
-import { shellExportText, validateProfileName, writeSessionToCredentialsFile, type ShellKind } from '../sessions/exports';
+import { exportText, validateProfileName, writeSessionToCredentialsFile, type ExportFormat, type ShellKind } from '../sessions/exports';
 import { sharedConfigPaths } from '../sessions/profiles';
 import type { ActiveSessionTracker } from '../views/activeSession';
 import { sessionTitle } from '../views/sessionPresentation';
@@ -44,8 +44,17 @@ export async function forgetSessionCommand({ sessions, ui }: SessionCommandDeps,
 }
 
 function shellKind(): ShellKind {
-  return /pwsh|powershell/i.test(vscode.env.shell) ? 'powershell' : 'bash';
+  if (/pwsh|powershell/i.test(vscode.env.shell)) return 'powershell';
+  return /fish/i.test(vscode.env.shell) ? 'fish' : 'bash';
 }
+
+const formats: Array<{ format: ExportFormat; label: string; description: string; done: string }> = [
+  { format: 'bash', label: 'bash / zsh', description: 'export NAME=…', done: 'export lines' },
+  { format: 'fish', label: 'fish', description: 'set -gx NAME …', done: 'set -gx lines' },
+  { format: 'powershell', label: 'PowerShell', description: '$Env:NAME = …', done: '$Env: lines' },
+  { format: 'credentialProcess', label: 'credential_process JSON', description: 'Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration', done: 'credential_process JSON' },
+  { format: 'dotenv', label: '.env lines', description: 'NAME="…" for dotenv and docker --env-file', done: '.env lines' },
+];
 
 function refuseExpired(sessions: SessionPicker, sessionId: string, action: string): boolean {
   const session = sessions.store.get(sessionId);
@@ -60,9 +69,12 @@ export async function copyExportsCommand({ sessions }: SessionCommandDeps, argum
   const session = await sessions.resolve(argument, 'IAM STS: Copy Credentials as Environment Exports');
   if (!session || refuseExpired(sessions, session.id, 'copy it')) return;
   const shell = shellKind();
-  await vscode.env.clipboard.writeText(shellExportText(session, shell));
+  const ordered = [...formats].sort((a, b) => (a.format === shell ? -1 : b.format === shell ? 1 : 0));
+  const picked = await vscode.window.showQuickPick(ordered, { title: 'IAM STS: Copy Credentials as…', placeHolder: `Format (your terminal: ${shell})` });
+  if (!picked) return;
+  await vscode.env.clipboard.writeText(exportText(session, picked.format));
   void vscode.window.showInformationMessage(
-    `IAM STS: ${shell === 'bash' ? 'export' : '$Env:'} lines for ${sessionTitle(session)} copied to the clipboard ` +
+    `IAM STS: ${picked.done} for ${sessionTitle(session)} copied to the clipboard ` +
       `(valid for ${formatTimeLeft(session.credentials.expiration, Date.now()).replace(/ left$/, '')}).`,
   );
 }

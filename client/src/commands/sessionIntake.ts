@@ -8,12 +8,12 @@ import { sessionTitle } from '../views/sessionPresentation';
 export class SessionIntake {
   constructor(
     private readonly store: SessionStore,
-    private readonly onAdded: (session: StsSession) => void = () => {},
+    private readonly onAdded: (session: StsSession, requestId: string | undefined) => void = () => {},
   ) {}
 
   add(input: Omit<NewSessionInput, 'now'>): StsSession {
     const session = this.store.add(sessionFromIssued({ ...input, now: new Date() }));
-    this.onAdded(session);
+    this.onAdded(session, input.issued.requestId);
     const left = formatTimeLeft(session.credentials.expiration, Date.now());
     void vscode.window.showInformationMessage(`IAM STS: ${sessionTitle(session)} is ready (${left}) and in use.`);
     return session;
