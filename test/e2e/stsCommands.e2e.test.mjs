@@ -186,11 +186,10 @@ test('Assume Role with SAML: a SAML response from a file', async () => {
     await typeIntoInput('role', samlRoleArn);
     await typeIntoInput('SAML provider', 'arn:aws:iam::111122223333:saml-provider/Okta');
     // The browser-based VS Code asks for the file in its own quick input.
-    const input = quickInput().locator('input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(file);
-    await quickInput().locator('.monaco-list-row', { hasText: 'saml-response.txt' }).first().waitFor();
-    await vscode.page.keyboard.press('Enter');
+    // Once it lists the workspace folder, a click on the file's row picks it.
+    const fileRow = quickInput().locator('.monaco-list-row', { hasText: 'saml-response.txt' }).first();
+    await fileRow.waitFor();
+    await fileRow.click();
     await pickQuickItem('duration', '1 hour');
     await sidebarRows().filter({ hasText: 'SamlUser' }).first().waitFor({ timeout: 30_000 });
   });
