@@ -148,7 +148,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Commands.
   const identityDeps = { signers, gateways, ui, sessions };
   const assumeDeps = { signers, gateways, ui, intake, recentRoles };
-  const identityCenterDeps = { identityCenter, signers, ui, intake, sessions, defaultRegion: () => settings.current.region };
+  const identityCenterDeps = { identityCenter, gateways, signers, ui, intake, sessions, defaultRegion: () => settings.current.region };
   registerCommandTable(context, output, {
     'iamSts.assumeRole': () => assumeRoleCommand(assumeDeps),
     'iamSts.assumeRoleFromSession': (argument) => assumeRoleFromSessionCommand({ ...assumeDeps, sessions }, argument),

@@ -290,5 +290,6 @@ test('no secret the servers issued is in the output channel, the history, settin
   for (const secret of secrets) assert.ok(!browserStorage.includes(secret), `the browser storage holds a secret (${secret.slice(0, 6)}…)`);
   const history = JSON.parse(historyText);
   assert.deepEqual(history.map((entry) => entry.api), ['GetRoleCredentials', 'AssumeRole', 'AssumeRole']);
+  assert.match(history[0].arn, /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_ReadOnly\//);
   assert.equal(history.at(-1).chainedFrom, 'Dev (e2e-dev)');
 });

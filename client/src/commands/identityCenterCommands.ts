@@ -3,6 +3,7 @@ import type { IdentityCenter, IdentityCenterStart } from '../identityCenter/iden
 import { writeSsoProfile } from '../identityCenter/ssoProfileWriter';
 import type { ProfileSummary } from '../sessions/profiles';
 import type { StsSession } from '../sessions/sessionRecord';
+import type { StsGateways } from '../sessions/stsGateways';
 import type { GetRoleCredentialsRequest } from '../sessions/stsTypes';
 import { validateProfileName } from '../sessions/exports';
 import { openExternalUrl } from './openExternal';
@@ -20,6 +21,7 @@ import type { StsUi } from './stsUi';
 
 export interface IdentityCenterCommandDeps {
   identityCenter: IdentityCenter;
+  gateways: StsGateways;
   signers: SignerPicker;
   ui: StsUi;
   intake: SessionIntake;
@@ -135,6 +137,13 @@ async function chooseRole(deps: IdentityCenterCommandDeps, start: StartChoice, a
   const issued = await deps.ui.withProgress(`Getting credentials for ${role.label}…`, () => deps.identityCenter.roleCredentials(request));
   if (!issued.ok) return deps.ui.showError(issued.error);
   const region = start.profile?.region ?? deps.defaultRegion();
+  // The portal does not say who the credentials are: GetCallerIdentity (always allowed) names
+  // the assumed-role ARN for the view and the history.
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = issued.value.credentials;
+  const identity = await deps.gateways
+    .signedBy({ provider: async () => ({ accessKeyId, secretAccessKey, sessionToken, expiration }), source: `${role.label} (${account.label})` }, region)
+    .getCallerIdentity();
+  if (identity.ok) issued.value.assumedRoleUser = { arn: identity.value.arn, assumedRoleId: identity.value.userId };
   const session = deps.intake.add({ request, issued: issued.value, region, label: `${role.label} (${account.label})`, profile: undefined, usedMfa: false });
   const save = 'Save as Profile…';
   const choice = await vscode.window.showInformationMessage(`IAM STS: ${session.label} comes from IAM Identity Center. Save the account and role as a profile in ~/.aws/config?`, save);
