@@ -35,6 +35,8 @@ export async function startLoopbackSts() {
       for (const [accessKeyId, issued] of server.issued) {
         values.push(accessKeyId, issued.caller.secretAccessKey, issued.sessionToken);
       }
+      // IAM Identity Center: client secrets, device codes, access, refresh and sign-in tokens.
+      values.push(...server.identityCenter.secrets());
       return values;
     },
     stop: () => server.stop(),

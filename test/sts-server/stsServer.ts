@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LoopbackIdentityCenter } from './identityCenter';
 import { callerFromIdentity, type Caller, type IssuedCredentials } from './stsIdentities';
 import { StsOperationError } from './stsInputs';
 import { allowedWithFederationToken, allowedWithSessionToken, operationHandlers, unsignedActions } from './stsOperations';
@@ -48,6 +49,8 @@ export class LoopbackStsServer {
   private readonly issued = new Map<string, IssuedCredentials>();
   private readonly pendingDelays = new Set<() => void>();
   private now: () => Date;
+  /** SSO OIDC, SSO portal and federation endpoint, on the same port. */
+  readonly identityCenter: LoopbackIdentityCenter;
 
   private constructor(
     private readonly server: Server,
@@ -56,6 +59,13 @@ export class LoopbackStsServer {
     now: () => Date,
   ) {
     this.now = now;
+    this.identityCenter = new LoopbackIdentityCenter(
+      config.identityCenter ?? { accounts: [] },
+      () => this.now(),
+      (issued) => this.issued.set(issued.caller.accessKeyId, issued),
+      (accessKeyId) => this.issued.get(accessKeyId),
+      () => this.url,
+    );
   }
 
   static async start(config: StsServerConfig = {}, options: StartOptions = {}): Promise<LoopbackStsServer> {
@@ -112,6 +122,11 @@ export class LoopbackStsServer {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     let answer: Answer | undefined;
+    const url = new URL(request.url ?? '/', this.url);
+    if (this.identityCenter.handles(url)) {
+      await this.answerJson(request, response, url, requestId);
+      return;
+    }
     try {
       const body = await readBody(request);
       answer = await this.answer(request, body, requestId);
@@ -126,6 +141,29 @@ export class LoopbackStsServer {
       });
       response.end(answer.body);
     }
+  }
+
+  private async answerJson(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string): Promise<void> {
+    let body = '';
+    try {
+      body = (await readBody(request)).toString('utf8');
+    } catch {
+      // An unreadable body is answered like an empty one.
+    }
+    const fault = this.takeFault(url.pathname);
+    if (fault?.delayMs && !(await this.delay(fault.delayMs))) return;
+    const answer = fault?.error
+      ? { status: fault.error.status ?? 500, body: { message: fault.error.message ?? fault.error.code }, headers: { 'x-amzn-errortype': fault.error.code } as Record<string, string> }
+      : this.identityCenter.answer({ method: request.method ?? 'GET', url, headers: request.headers, body });
+    const text = JSON.stringify(answer.body);
+    if (response.destroyed) return;
+    response.writeHead(answer.status, {
+      'content-type': 'application/json',
+      'x-amzn-requestid': requestId,
+      'content-length': Buffer.byteLength(text),
+      ...answer.headers,
+    });
+    response.end(text);
   }
 
   private async answer(request: IncomingMessage, body: Buffer, requestId: string): Promise<Answer | undefined> {

@@ -54,7 +54,11 @@ export interface StsFault {
   times?: number;
 }
 
+import type { IdentityCenterConfig } from './identityCenter';
+
 export interface StsServerConfig {
+  /** IAM Identity Center (SSO OIDC, the SSO portal) and the federation endpoint; absent: none. */
+  identityCenter?: IdentityCenterConfig;
   identities?: StsIdentityConfig[];
   roles?: StsRoleConfig[];
   /** Regions (from the SigV4 credential scope) where STS is not activated for the account. */

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import { assumeProfileRole } from '../sessions/profileSessions';
 import type { ProfileSummary } from '../sessions/profiles';
-import { StsGateway } from '../sessions/stsGateway';
+import type { StsGateways } from '../sessions/stsGateways';
 import {
   validateExternalId,
   validateMfaSerial,
@@ -22,7 +22,10 @@ import {
 } from './assumeRolePlan';
 import { askMfaCode, askText, pickDuration } from './prompts';
 import { defaultRoleSessionName, profileDuration, parseSessionTags, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
-import type { StsRuntime } from './stsRuntime';
+import type { RecentRoles } from './recentRolesStore';
+import type { SessionIntake } from './sessionIntake';
+import type { SignerPicker, SigningCredentials } from './signers';
+import type { StsUi } from './stsUi';
 
 /**
  * "IAM STS: Assume Role…". A profile that already describes a role assumes in one step; any
@@ -31,6 +34,14 @@ import type { StsRuntime } from './stsRuntime';
  */
 
 const title = 'IAM STS: Assume Role';
+
+export interface AssumeRoleCommandDeps {
+  signers: SignerPicker;
+  gateways: StsGateways;
+  ui: StsUi;
+  intake: SessionIntake;
+  recentRoles: RecentRoles;
+}
 
 function currentUserName(): string | undefined {
   try {
@@ -62,8 +73,8 @@ export function sessionPolicyFromEditor(document: vscode.TextDocument | undefine
   return parsed.ok ? { policy: parsed.value } : { problem: `${parsed.problem} (${vscode.workspace.asRelativePath(document.uri)})` };
 }
 
-async function pickSource(runtime: StsRuntime): Promise<SourceChoice | undefined> {
-  const items = sourceChoices(await runtime.profiles()).map((choice) => ({ ...describeSourceChoice(choice), choice }));
+async function pickSource(signers: SignerPicker): Promise<SourceChoice | undefined> {
+  const items = sourceChoices(await signers.profiles()).map((choice) => ({ ...describeSourceChoice(choice), choice }));
   const picked = await vscode.window.showQuickPick(items, {
     title: `${title}: source credentials`,
     placeHolder: 'A role profile assumes in one step; other profiles sign the AssumeRole call you describe next',
@@ -73,16 +84,16 @@ async function pickSource(runtime: StsRuntime): Promise<SourceChoice | undefined
   return picked?.choice;
 }
 
-async function assumeRoleProfile(runtime: StsRuntime, profile: ProfileSummary): Promise<void> {
-  const options = { ...runtime.profileSessionOptions(profile.region), sessionName: defaultRoleSessionName(currentUserName()) };
-  const result = await runtime.withProgress(`Assuming ${profile.roleArn ?? profile.name}…`, () => assumeProfileRole(profile.name, options));
+async function assumeRoleProfile({ gateways, ui, intake, recentRoles }: AssumeRoleCommandDeps, profile: ProfileSummary): Promise<void> {
+  const options = { ...gateways.profileOptions(profile.region), sessionName: defaultRoleSessionName(currentUserName()) };
+  const result = await ui.withProgress(`Assuming ${profile.roleArn ?? profile.name}…`, () => assumeProfileRole(profile.name, options));
   if (!result.ok) {
-    await runtime.showError(result.error, profile.roleArn);
+    await ui.showError(result.error, profile.roleArn);
     return;
   }
   const value = result.value;
-  runtime.rememberRoleArn('AssumeRole', value.request.roleArn);
-  runtime.addSession({
+  recentRoles.remember('AssumeRole', value.request.roleArn);
+  intake.add({
     request: value.request,
     issued: value.issued,
     region: value.region,
@@ -93,8 +104,8 @@ async function assumeRoleProfile(runtime: StsRuntime, profile: ProfileSummary): 
   });
 }
 
-async function pickRoleArn(runtime: StsRuntime, profile: ProfileSummary | undefined): Promise<string | undefined> {
-  const choices = roleArnChoices(profile, runtime.recentRoleArns('AssumeRole'));
+async function pickRoleArn(recentRoles: RecentRoles, profile: ProfileSummary | undefined): Promise<string | undefined> {
+  const choices = roleArnChoices(profile, recentRoles.list('AssumeRole'));
   let roleArn: string | undefined;
   if (choices.length > 1) {
     const picked = await vscode.window.showQuickPick(choices, { title: `${title}: role`, placeHolder: 'The role to assume', ignoreFocusOut: true });
@@ -182,13 +193,23 @@ async function askOptionalInputs(
   return { answers, mfaCode };
 }
 
-async function assumeRoleStepByStep(runtime: StsRuntime, choice: SourceChoice, policyDocument: vscode.TextDocument | undefined): Promise<void> {
+async function assumeRoleStepByStep(deps: AssumeRoleCommandDeps, choice: SourceChoice, policyDocument: vscode.TextDocument | undefined): Promise<void> {
   const profile = choice.kind === 'sourceProfile' ? choice.profile : undefined;
-  const signer = await runtime.credentialsFor(choice);
+  const signer = await deps.signers.ofChoice(choice);
   if (!signer) {
     return;
   }
-  const roleArn = await pickRoleArn(runtime, profile);
+  await assumeRoleWith(deps, signer, profile, policyDocument);
+}
+
+/** The step-by-step AssumeRole call signed by `signer` (a profile, the default chain, or a session: a role chain). */
+export async function assumeRoleWith(
+  { gateways, ui, intake, recentRoles }: AssumeRoleCommandDeps,
+  signer: SigningCredentials,
+  profile: ProfileSummary | undefined,
+  policyDocument: vscode.TextDocument | undefined,
+): Promise<void> {
+  const roleArn = await pickRoleArn(recentRoles, profile);
   if (!roleArn) return;
   const roleSessionName = await askText({
     title: `${title}: session name`,
@@ -204,35 +225,37 @@ async function assumeRoleStepByStep(runtime: StsRuntime, choice: SourceChoice, p
   const optional = await askOptionalInputs(wanted, profile, policyDocument);
   if (!optional) return;
   const request = buildAssumeRoleRequest({ roleArn, roleSessionName, durationSeconds, roleChaining: signer.isRoleSession, ...optional.answers });
-  const settings = runtime.settings();
-  const region = profile?.region ?? settings.region;
-  const gateway = new StsGateway({ ...runtime.gatewayOptions(region), credentials: signer.provider, credentialsSource: signer.source });
-  const result = await runtime.withProgress(`Assuming ${request.roleArn}…`, () => gateway.issue(request, { mfaCode: optional.mfaCode }));
+  const region = profile?.region ?? signer.session?.region ?? gateways.region;
+  const gateway = gateways.signedBy(signer, region);
+  const result = await ui.withProgress(`Assuming ${request.roleArn}…`, () => gateway.issue(request, { mfaCode: optional.mfaCode }));
   if (!result.ok) {
-    await runtime.showError(result.error, request.roleArn);
+    await ui.showError(result.error, request.roleArn);
     return;
   }
-  runtime.rememberRoleArn('AssumeRole', request.roleArn);
-  runtime.addSession({
+  recentRoles.remember('AssumeRole', request.roleArn);
+  intake.add({
     request,
     issued: result.value,
     region,
-    endpoint: settings.endpoint,
-    sourceProfile: signer.profile,
+    endpoint: gateways.endpoint,
+    sourceProfile: signer.profile ?? signer.session?.sourceProfile,
     usedMfa: optional.mfaCode !== undefined,
+    chainedFrom: signer.session
+      ? { sessionId: signer.session.id, title: signer.source.replace(/^session /, ''), chain: [...(signer.session.chainedFrom?.chain ?? []), signer.session.roleArn ?? signer.session.label] }
+      : undefined,
   });
 }
 
-export async function assumeRoleCommand(runtime: StsRuntime): Promise<void> {
+export async function assumeRoleCommand(deps: AssumeRoleCommandDeps): Promise<void> {
   // Captured before any picker opens: the session policy comes from the editor the user was in.
   const policyDocument = vscode.window.activeTextEditor?.document;
-  const choice = await pickSource(runtime);
+  const choice = await pickSource(deps.signers);
   if (!choice) {
     return;
   }
   if (choice.kind === 'roleProfile') {
-    await assumeRoleProfile(runtime, choice.profile);
+    await assumeRoleProfile(deps, choice.profile);
     return;
   }
-  await assumeRoleStepByStep(runtime, choice, policyDocument);
+  await assumeRoleStepByStep(deps, choice, policyDocument);
 }

@@ -1,30 +1,40 @@
 import * as vscode from 'vscode';
 import { revokeOlderSessionsPolicyJson, tokenIssueTimeValue } from '../sessions/revokePolicy';
-import { StsGateway } from '../sessions/stsGateway';
+import type { StsGateways } from '../sessions/stsGateways';
 import { validateEncodedAuthorizationMessage } from '../sessions/validation';
 import { sessionTitle } from '../views/sessionPresentation';
 import { askText } from './prompts';
-import type { SigningCredentials, StsRuntime } from './stsRuntime';
+import { sessionIdOf, type SessionPicker } from './sessionPicker';
+import type { SignerPicker, SigningCredentials } from './signers';
+import type { StsUi } from './stsUi';
 
 /** "Who Am I", "Decode Authorization Message" and "Generate Revoke-Older-Sessions Policy". */
 
-async function signerFor(runtime: StsRuntime, argument: unknown, title: string): Promise<SigningCredentials | undefined> {
-  // Run from a session in the sidebar: that session. From the palette: the user picks.
-  const id = typeof argument === 'string' ? argument : (argument as { sessionId?: unknown } | undefined)?.sessionId;
-  const session = typeof id === 'string' ? runtime.store.get(id) : undefined;
-  if (session) {
-    return runtime.sessionCredentials(session);
-  }
-  return runtime.pickSigner(title, { includeSessions: true });
+export interface IdentityCommandDeps {
+  signers: SignerPicker;
+  gateways: StsGateways;
+  ui: StsUi;
+  sessions: SessionPicker;
 }
 
-export async function whoAmICommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const signer = await signerFor(runtime, argument, 'IAM STS: Who Am I');
+async function signerFor({ signers, sessions }: IdentityCommandDeps, argument: unknown, title: string): Promise<SigningCredentials | undefined> {
+  // Run from a session in the sidebar: that session. From the palette: the user picks.
+  const id = sessionIdOf(argument);
+  const session = id ? sessions.store.get(id) : undefined;
+  if (session) {
+    return signers.ofSession(session);
+  }
+  return signers.pick(title, { includeSessions: true });
+}
+
+export async function whoAmICommand(deps: IdentityCommandDeps, argument?: unknown): Promise<void> {
+  const { gateways, ui } = deps;
+  const signer = await signerFor(deps, argument, 'IAM STS: Who Am I');
   if (!signer) return;
-  const gateway = new StsGateway({ ...runtime.gatewayOptions(), credentials: signer.provider, credentialsSource: signer.source });
-  const result = await runtime.withProgress('Calling GetCallerIdentity…', () => gateway.getCallerIdentity());
+  const gateway = gateways.signedBy(signer);
+  const result = await ui.withProgress('Calling GetCallerIdentity…', () => gateway.getCallerIdentity());
   if (!result.ok) {
-    await runtime.showError(result.error);
+    await ui.showError(result.error, undefined, signer.session);
     return;
   }
   const { arn, account, userId } = result.value;
@@ -35,7 +45,7 @@ export async function whoAmICommand(runtime: StsRuntime, argument?: unknown): Pr
   }
 }
 
-export async function decodeAuthorizationMessageCommand(runtime: StsRuntime): Promise<void> {
+export async function decodeAuthorizationMessageCommand({ signers, gateways, ui }: IdentityCommandDeps): Promise<void> {
   const title = 'IAM STS: Decode Authorization Message';
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
@@ -46,12 +56,12 @@ export async function decodeAuthorizationMessageCommand(runtime: StsRuntime): Pr
       ? fromSelection
       : await askText({ title, prompt: 'The encoded authorization failure message from the AWS error', validate: validateEncodedAuthorizationMessage });
   if (!encoded) return;
-  const signer = await runtime.pickSigner(`${title}: credentials (need sts:DecodeAuthorizationMessage)`, { includeSessions: true });
+  const signer = await signers.pick(`${title}: credentials (need sts:DecodeAuthorizationMessage)`, { includeSessions: true });
   if (!signer) return;
-  const gateway = new StsGateway({ ...runtime.gatewayOptions(), credentials: signer.provider, credentialsSource: signer.source });
-  const result = await runtime.withProgress('Decoding the authorization message…', () => gateway.decodeAuthorizationMessage(encoded));
+  const gateway = gateways.signedBy(signer);
+  const result = await ui.withProgress('Decoding the authorization message…', () => gateway.decodeAuthorizationMessage(encoded));
   if (!result.ok) {
-    await runtime.showError(result.error);
+    await ui.showError(result.error, undefined, signer.session);
     return;
   }
   let content = result.value.decodedMessage;
@@ -64,12 +74,12 @@ export async function decodeAuthorizationMessageCommand(runtime: StsRuntime): Pr
   await vscode.window.showTextDocument(document);
 }
 
-export async function generateRevokePolicyCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
+export async function generateRevokePolicyCommand(sessions: SessionPicker, argument?: unknown): Promise<void> {
   const revokedAt = new Date();
   const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${revokeOlderSessionsPolicyJson(revokedAt)}\n` });
   await vscode.window.showTextDocument(document);
   const id = typeof argument === 'string' ? argument : undefined;
-  const session = id ? runtime.store.get(id) : runtime.active.session;
+  const session = id ? sessions.store.get(id) : sessions.activeSession;
   const roleHint = session?.roleArn ? ` to ${sessionTitle(session).split(' ')[0]}` : '';
   void vscode.window.showInformationMessage(
     `IAM STS: attach this policy${roleHint} as the inline policy AWSRevokeOlderSessions: it denies every session issued before ` +

@@ -1,17 +1,26 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import { StsGateway } from '../sessions/stsGateway';
+import type { StsGateways } from '../sessions/stsGateways';
 import type { AssumeRoleWithSamlRequest, AssumeRoleWithWebIdentityRequest } from '../sessions/stsTypes';
 import { validateRoleArn, validateRoleSessionName, validateSamlAssertion, validateSamlProviderArn, validateWebIdentityToken } from '../sessions/validation';
 import { askText, pickDuration, pickTextFile } from './prompts';
 import { defaultRoleSessionName } from './sessionInputs';
 import type { RoleApi } from './recentRoles';
-import type { StsRuntime } from './stsRuntime';
+import type { RecentRoles } from './recentRolesStore';
+import type { SessionIntake } from './sessionIntake';
+import type { StsUi } from './stsUi';
 
 /**
  * "Assume Role with Web Identity…" (an OIDC token from a file or pasted) and "Assume Role with
  * SAML…" (a base64 SAML response from a file). Both calls are unsigned: the token is the proof.
  */
+
+export interface IdentityProviderCommandDeps {
+  gateways: StsGateways;
+  ui: StsUi;
+  intake: SessionIntake;
+  recentRoles: RecentRoles;
+}
 
 function userName(): string | undefined {
   try {
@@ -21,8 +30,8 @@ function userName(): string | undefined {
   }
 }
 
-async function askRoleArn(runtime: StsRuntime, api: RoleApi, title: string): Promise<string | undefined> {
-  const recent = runtime.recentRoleArns(api);
+async function askRoleArn(recentRoles: RecentRoles, api: RoleApi, title: string): Promise<string | undefined> {
+  const recent = recentRoles.list(api);
   return askText({
     title,
     prompt: 'ARN of the role to assume',
@@ -32,9 +41,9 @@ async function askRoleArn(runtime: StsRuntime, api: RoleApi, title: string): Pro
   });
 }
 
-export async function assumeRoleWithWebIdentityCommand(runtime: StsRuntime): Promise<void> {
+export async function assumeRoleWithWebIdentityCommand({ gateways, ui, intake, recentRoles }: IdentityProviderCommandDeps): Promise<void> {
   const title = 'IAM STS: Assume Role with Web Identity';
-  const roleArn = await askRoleArn(runtime, 'AssumeRoleWithWebIdentity', `${title}: role`);
+  const roleArn = await askRoleArn(recentRoles, 'AssumeRoleWithWebIdentity', `${title}: role`);
   if (!roleArn) return;
   const how = await vscode.window.showQuickPick(
     [
@@ -72,19 +81,19 @@ export async function assumeRoleWithWebIdentityCommand(runtime: StsRuntime): Pro
     webIdentityToken: token,
     webIdentityTokenFile: tokenFile,
   };
-  const region = runtime.settings().region;
-  const result = await runtime.withProgress(`Assuming ${roleArn} with a web identity…`, () => new StsGateway(runtime.gatewayOptions(region)).issue(request));
+  const region = gateways.region;
+  const result = await ui.withProgress(`Assuming ${roleArn} with a web identity…`, () => gateways.unsigned(region).issue(request));
   if (!result.ok) {
-    await runtime.showError(result.error, roleArn);
+    await ui.showError(result.error, roleArn);
     return;
   }
-  runtime.rememberRoleArn('AssumeRoleWithWebIdentity', roleArn);
-  runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, usedMfa: false });
+  recentRoles.remember('AssumeRoleWithWebIdentity', roleArn);
+  intake.add({ request, issued: result.value, region, endpoint: gateways.endpoint, usedMfa: false });
 }
 
-export async function assumeRoleWithSamlCommand(runtime: StsRuntime): Promise<void> {
+export async function assumeRoleWithSamlCommand({ gateways, ui, intake, recentRoles }: IdentityProviderCommandDeps): Promise<void> {
   const title = 'IAM STS: Assume Role with SAML';
-  const roleArn = await askRoleArn(runtime, 'AssumeRoleWithSAML', `${title}: role`);
+  const roleArn = await askRoleArn(recentRoles, 'AssumeRoleWithSAML', `${title}: role`);
   if (!roleArn) return;
   const accountId = roleArn.split(':')[4] ?? '123456789012';
   const principalArn = await askText({
@@ -110,12 +119,12 @@ export async function assumeRoleWithSamlCommand(runtime: StsRuntime): Promise<vo
   const durationSeconds = await pickDuration(`${title}: duration`, 'AssumeRoleWithSAML');
   if (durationSeconds === undefined) return;
   const request: AssumeRoleWithSamlRequest = { api: 'AssumeRoleWithSAML', roleArn, principalArn, samlAssertion: assertion.replace(/\s+/g, ''), durationSeconds };
-  const region = runtime.settings().region;
-  const result = await runtime.withProgress(`Assuming ${roleArn} with SAML…`, () => new StsGateway(runtime.gatewayOptions(region)).issue(request));
+  const region = gateways.region;
+  const result = await ui.withProgress(`Assuming ${roleArn} with SAML…`, () => gateways.unsigned(region).issue(request));
   if (!result.ok) {
-    await runtime.showError(result.error, roleArn);
+    await ui.showError(result.error, roleArn);
     return;
   }
-  runtime.rememberRoleArn('AssumeRoleWithSAML', roleArn);
-  runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, usedMfa: false });
+  recentRoles.remember('AssumeRoleWithSAML', roleArn);
+  intake.add({ request, issued: result.value, region, endpoint: gateways.endpoint, usedMfa: false });
 }

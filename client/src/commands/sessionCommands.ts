@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { formatTimeLeft } from '../sessions/countdown';
-import { shellExportText, validateProfileName, writeSessionToCredentialsFile, type ShellKind } from '../sessions/exports';
+import { exportText, validateProfileName, writeSessionToCredentialsFile, type ExportFormat, type ShellKind } from '../sessions/exports';
 import { sharedConfigPaths } from '../sessions/profiles';
+import type { ActiveSessionTracker } from '../views/activeSession';
 import { sessionTitle } from '../views/sessionPresentation';
 import { askText } from './prompts';
-import type { StsRuntime } from './stsRuntime';
+import type { RefreshScheduler } from '../sessions/refreshScheduler';
+import type { SessionTerminals } from '../sessions/sessionTerminals.vscode';
+import type { SessionPicker } from './sessionPicker';
+import type { StsUi } from './stsUi';
 
 /**
  * Commands on one existing session (from the sidebar or the palette): refresh, forget, copy the
@@ -12,13 +16,18 @@ import type { StsRuntime } from './stsRuntime';
  * session in use. None of them logs or shows a secret.
  */
 
-export async function refreshSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Refresh Session');
+export interface SessionCommandDeps {
+  sessions: SessionPicker;
+  ui: StsUi;
+}
+
+export async function refreshSessionCommand({ sessions, ui }: SessionCommandDeps, scheduler: RefreshScheduler, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Refresh Session');
   if (!session) return;
   // Failures are shown by the scheduler's onRefreshFailed, which also keeps the old credentials.
-  const outcome = await runtime.withProgress(`Refreshing ${sessionTitle(session)}…`, async () => ({ ok: true as const, value: await runtime.scheduler.refreshNow(session.id) }));
+  const outcome = await ui.withProgress(`Refreshing ${sessionTitle(session)}…`, async () => ({ ok: true as const, value: await scheduler.refreshNow(session.id) }));
   if (outcome.ok && outcome.value === 'refreshed') {
-    const refreshed = runtime.store.get(session.id);
+    const refreshed = sessions.store.get(session.id);
     if (refreshed) {
       void vscode.window.showInformationMessage(
         `IAM STS: ${sessionTitle(refreshed)} refreshed (${formatTimeLeft(refreshed.credentials.expiration, Date.now())}).`,
@@ -27,46 +36,58 @@ export async function refreshSessionCommand(runtime: StsRuntime, argument?: unkn
   }
 }
 
-export async function forgetSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Forget Session');
+export async function forgetSessionCommand({ sessions, ui }: SessionCommandDeps, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Forget Session');
   if (!session) return;
-  runtime.store.forget(session.id);
-  runtime.output.appendLine(`IAM STS: forgot session ${sessionTitle(session)}.`);
+  sessions.store.forget(session.id);
+  ui.log(`IAM STS: forgot session ${sessionTitle(session)}.`);
 }
 
 function shellKind(): ShellKind {
-  return /pwsh|powershell/i.test(vscode.env.shell) ? 'powershell' : 'bash';
+  if (/pwsh|powershell/i.test(vscode.env.shell)) return 'powershell';
+  return /fish/i.test(vscode.env.shell) ? 'fish' : 'bash';
 }
 
-function refuseExpired(runtime: StsRuntime, sessionId: string, action: string): boolean {
-  const session = runtime.store.get(sessionId);
-  if (session && runtime.store.stateOf(session) === 'expired') {
+const formats: Array<{ format: ExportFormat; label: string; description: string; done: string }> = [
+  { format: 'bash', label: 'bash / zsh', description: 'export NAME=…', done: 'export lines' },
+  { format: 'fish', label: 'fish', description: 'set -gx NAME …', done: 'set -gx lines' },
+  { format: 'powershell', label: 'PowerShell', description: '$Env:NAME = …', done: '$Env: lines' },
+  { format: 'credentialProcess', label: 'credential_process JSON', description: 'Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration', done: 'credential_process JSON' },
+  { format: 'dotenv', label: '.env lines', description: 'NAME="…" for dotenv and docker --env-file', done: '.env lines' },
+];
+
+function refuseExpired(sessions: SessionPicker, sessionId: string, action: string): boolean {
+  const session = sessions.store.get(sessionId);
+  if (session && sessions.store.stateOf(session) === 'expired') {
     void vscode.window.showWarningMessage(`IAM STS: ${sessionTitle(session)} has expired; refresh it before you ${action}.`);
     return true;
   }
   return false;
 }
 
-export async function copyExportsCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Copy Credentials as Environment Exports');
-  if (!session || refuseExpired(runtime, session.id, 'copy it')) return;
+export async function copyExportsCommand({ sessions }: SessionCommandDeps, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Copy Credentials as Environment Exports');
+  if (!session || refuseExpired(sessions, session.id, 'copy it')) return;
   const shell = shellKind();
-  await vscode.env.clipboard.writeText(shellExportText(session, shell));
+  const ordered = [...formats].sort((a, b) => (a.format === shell ? -1 : b.format === shell ? 1 : 0));
+  const picked = await vscode.window.showQuickPick(ordered, { title: 'IAM STS: Copy Credentials as…', placeHolder: `Format (your terminal: ${shell})` });
+  if (!picked) return;
+  await vscode.env.clipboard.writeText(exportText(session, picked.format));
   void vscode.window.showInformationMessage(
-    `IAM STS: ${shell === 'bash' ? 'export' : '$Env:'} lines for ${sessionTitle(session)} copied to the clipboard ` +
+    `IAM STS: ${picked.done} for ${sessionTitle(session)} copied to the clipboard ` +
       `(valid for ${formatTimeLeft(session.credentials.expiration, Date.now()).replace(/ left$/, '')}).`,
   );
 }
 
-export async function openTerminalCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Open Terminal with Session');
-  if (!session || refuseExpired(runtime, session.id, 'open a terminal with it')) return;
-  runtime.terminals.open(session);
+export async function openTerminalCommand({ sessions }: SessionCommandDeps, terminals: SessionTerminals, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Open Terminal with Session');
+  if (!session || refuseExpired(sessions, session.id, 'open a terminal with it')) return;
+  terminals.open(session);
 }
 
-export async function writeSessionToProfileCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Write Session to Profile');
-  if (!session || refuseExpired(runtime, session.id, 'write it to a profile')) return;
+export async function writeSessionToProfileCommand({ sessions, ui }: SessionCommandDeps, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Write Session to Profile');
+  if (!session || refuseExpired(sessions, session.id, 'write it to a profile')) return;
   const credentialsFile = sharedConfigPaths().credentialsFile;
   const profileName = await askText({
     title: 'IAM STS: Write Session to Profile',
@@ -93,16 +114,16 @@ export async function writeSessionToProfileCommand(runtime: StsRuntime, argument
       void vscode.window.showErrorMessage(`IAM STS: ${outcome.reason}`);
       return;
     }
-    runtime.output.appendLine(`IAM STS: wrote session ${sessionTitle(session)} to profile [${profileName}] of ${outcome.filePath} (on request).`);
+    ui.log(`IAM STS: wrote session ${sessionTitle(session)} to profile [${profileName}] of ${outcome.filePath} (on request).`);
     void vscode.window.showInformationMessage(`IAM STS: profile [${profileName}] now holds ${sessionTitle(session)}; use it with --profile ${profileName}.`);
   } catch (error) {
     void vscode.window.showErrorMessage(`IAM STS: could not write ${credentialsFile}: ${(error as Error).message}`);
   }
 }
 
-export async function selectActiveSessionCommand(runtime: StsRuntime, argument?: unknown): Promise<void> {
-  const session = await runtime.resolveSession(argument, 'IAM STS: Select the Session in Use');
+export async function selectActiveSessionCommand({ sessions }: SessionCommandDeps, active: ActiveSessionTracker, argument?: unknown): Promise<void> {
+  const session = await sessions.resolve(argument, 'IAM STS: Select the Session in Use');
   if (session) {
-    runtime.active.select(session.id);
+    active.select(session.id);
   }
 }

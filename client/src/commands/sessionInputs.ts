@@ -80,6 +80,8 @@ export const apiDefaultDurationSeconds: Record<IssuingApi, number> = {
   AssumeRoleWithSAML: 3600,
   GetSessionToken: 43_200,
   GetFederationToken: 43_200,
+  // Set by the permission set's session duration, not by the caller.
+  GetRoleCredentials: 3600,
 };
 
 /** A profile's `duration_seconds` as the preferred choice, when it sets one. */

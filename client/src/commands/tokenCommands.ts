@@ -1,21 +1,30 @@
 import * as vscode from 'vscode';
-import { StsGateway } from '../sessions/stsGateway';
+import type { StsGateways } from '../sessions/stsGateways';
 import type { GetFederationTokenRequest, GetSessionTokenRequest } from '../sessions/stsTypes';
 import { validateFederationName, validateMfaSerial } from '../sessions/validation';
 import { sessionPolicyFromEditor } from './assumeRoleCommand';
 import { askMfaCode, askText, pickDuration } from './prompts';
 import { parseSessionTags, profileDuration } from './sessionInputs';
-import type { StsRuntime } from './stsRuntime';
+import type { SessionIntake } from './sessionIntake';
+import type { SignerPicker } from './signers';
+import type { StsUi } from './stsUi';
 
 /**
  * "Get Session Token (MFA)…" and "Get Federation Token…": both are called with an IAM user's
  * long-term keys, so role profiles are not offered as the signer.
  */
 
-export async function getSessionTokenCommand(runtime: StsRuntime): Promise<void> {
+export interface TokenCommandDeps {
+  signers: SignerPicker;
+  gateways: StsGateways;
+  ui: StsUi;
+  intake: SessionIntake;
+}
+
+export async function getSessionTokenCommand({ signers, gateways, ui, intake }: TokenCommandDeps): Promise<void> {
   const title = 'IAM STS: Get Session Token';
-  const profiles = await runtime.profiles();
-  const signer = await runtime.pickSigner(`${title}: IAM user credentials`, { includeRoleProfiles: false });
+  const profiles = await signers.profiles();
+  const signer = await signers.pick(`${title}: IAM user credentials`, { includeRoleProfiles: false });
   if (!signer) return;
   const profile = profiles.find((candidate) => candidate.name === signer.profile);
   const serial = await askText({
@@ -35,20 +44,20 @@ export async function getSessionTokenCommand(runtime: StsRuntime): Promise<void>
     if (mfaCode === undefined) return;
   }
   const request: GetSessionTokenRequest = { api: 'GetSessionToken', durationSeconds, mfaSerial: serial || undefined };
-  const region = profile?.region ?? runtime.settings().region;
-  const gateway = new StsGateway({ ...runtime.gatewayOptions(region), credentials: signer.provider, credentialsSource: signer.source });
-  const result = await runtime.withProgress('Getting a session token…', () => gateway.issue(request, { mfaCode }));
+  const region = profile?.region ?? gateways.region;
+  const gateway = gateways.signedBy(signer, region);
+  const result = await ui.withProgress('Getting a session token…', () => gateway.issue(request, { mfaCode }));
   if (!result.ok) {
-    await runtime.showError(result.error);
+    await ui.showError(result.error);
     return;
   }
-  runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, sourceProfile: signer.profile, usedMfa: mfaCode !== undefined });
+  intake.add({ request, issued: result.value, region, endpoint: gateways.endpoint, sourceProfile: signer.profile, usedMfa: mfaCode !== undefined });
 }
 
-export async function getFederationTokenCommand(runtime: StsRuntime): Promise<void> {
+export async function getFederationTokenCommand({ signers, gateways, ui, intake }: TokenCommandDeps): Promise<void> {
   const title = 'IAM STS: Get Federation Token';
   const policyDocument = vscode.window.activeTextEditor?.document;
-  const signer = await runtime.pickSigner(`${title}: IAM user credentials`, { includeRoleProfiles: false });
+  const signer = await signers.pick(`${title}: IAM user credentials`, { includeRoleProfiles: false });
   if (!signer) return;
   const name = await askText({ title: `${title}: name`, prompt: 'Name of the federated user (2–32 characters)', placeHolder: 'ci-bot', validate: validateFederationName });
   if (!name) return;
@@ -90,12 +99,12 @@ export async function getFederationTokenCommand(runtime: StsRuntime): Promise<vo
     policy,
     tags: tags.ok && tags.value.length > 0 ? tags.value : undefined,
   };
-  const region = runtime.settings().region;
-  const gateway = new StsGateway({ ...runtime.gatewayOptions(region), credentials: signer.provider, credentialsSource: signer.source });
-  const result = await runtime.withProgress(`Getting a federation token for ${name}…`, () => gateway.issue(request));
+  const region = gateways.region;
+  const gateway = gateways.signedBy(signer, region);
+  const result = await ui.withProgress(`Getting a federation token for ${name}…`, () => gateway.issue(request));
   if (!result.ok) {
-    await runtime.showError(result.error);
+    await ui.showError(result.error);
     return;
   }
-  runtime.addSession({ request, issued: result.value, region, endpoint: runtime.settings().endpoint, sourceProfile: signer.profile, usedMfa: false });
+  intake.add({ request, issued: result.value, region, endpoint: gateways.endpoint, sourceProfile: signer.profile, usedMfa: false });
 }

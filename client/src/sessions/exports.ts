@@ -10,7 +10,10 @@ import type { StsSession } from './sessionRecord';
  * https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html
  */
 
-export type ShellKind = 'bash' | 'powershell';
+export type ShellKind = 'bash' | 'fish' | 'powershell';
+
+/** Every text format a session can be copied as. */
+export type ExportFormat = ShellKind | 'dotenv' | 'credentialProcess';
 
 export function sessionEnvironment(session: StsSession): Record<string, string> {
   return {
@@ -30,14 +33,39 @@ function powershellQuote(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** Lines to paste into a terminal (bash/zsh `export`, or PowerShell `$Env:`). */
+/** fish quotes: only \\ and ' are special inside single quotes. */
+function fishQuote(value: string): string {
+  return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
+
+/** Lines to paste into a terminal (bash/zsh `export`, fish `set -gx`, or PowerShell `$Env:`). */
 export function shellExportText(session: StsSession, shell: ShellKind): string {
   const environment = Object.entries(sessionEnvironment(session));
-  const lines =
-    shell === 'bash'
-      ? environment.map(([name, value]) => `export ${name}=${bashQuote(value)}`)
-      : environment.map(([name, value]) => `$Env:${name} = ${powershellQuote(value)}`);
+  const lines = environment.map(([name, value]) =>
+    shell === 'bash' ? `export ${name}=${bashQuote(value)}` : shell === 'fish' ? `set -gx ${name} ${fishQuote(value)}` : `$Env:${name} = ${powershellQuote(value)}`,
+  );
   return `${lines.join('\n')}\n`;
+}
+
+/** A `.env` file: NAME="value" lines, which dotenv loaders and docker --env-file read. */
+export function dotenvText(session: StsSession): string {
+  const lines = Object.entries(sessionEnvironment(session)).map(([name, value]) => `${name}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`);
+  return `# AWS credentials of ${session.label}, valid until ${session.credentials.expiration.toISOString()}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The JSON a `credential_process` prints: Version 1 and the keys, with Expiration so the SDK
+ * asks again in time. https://docs.aws.amazon.com/cli/v1/userguide/cli-configure-sourcing-external.html
+ */
+export function credentialProcessJson(session: StsSession): string {
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = session.credentials;
+  return `${JSON.stringify({ Version: 1, AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiration.toISOString() }, null, 2)}\n`;
+}
+
+export function exportText(session: StsSession, format: ExportFormat): string {
+  if (format === 'dotenv') return dotenvText(session);
+  if (format === 'credentialProcess') return credentialProcessJson(session);
+  return shellExportText(session, format);
 }
 
 const sectionHeaderPattern = /^\s*\[\s*([^\]]*?)\s*\]\s*(?:[#;].*)?$/;

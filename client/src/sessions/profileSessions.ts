@@ -2,7 +2,7 @@ import { fromContainerMetadata, fromEnv, fromIni, fromInstanceMetadata } from '@
 import { findProfile, staticKeysOf, type ProfileSummary } from './profiles';
 import { credentialsUnavailableError, invalidInputError } from './stsErrors';
 import { StsGateway, type CredentialsProvider, type StsGatewayOptions } from './stsGateway';
-import type { AssumeRoleRequest, AssumeRoleWithWebIdentityRequest, IssuedSession, SessionRequest, StsCallError, StsResult } from './stsTypes';
+import type { AssumeRoleRequest, AssumeRoleWithWebIdentityRequest, IssuedSession, StsCallError, StsResult, StsSessionRequest } from './stsTypes';
 
 /**
  * Credentials for a named profile, and the one-step assume of a role profile through our own
@@ -213,7 +213,7 @@ export async function assumeProfileRole(name: string, options: ProfileSessionOpt
 
 /** What a stored session needs to be issued again. */
 export interface ReissuableSession {
-  request: SessionRequest;
+  request: StsSessionRequest;
   /** The role profile the session came from, if any (its source is then resolved again). */
   profile?: string;
   /** The profile whose credentials sign the request. */

@@ -29,6 +29,12 @@ export interface StsSession {
   /** The request that issued the session, without the one-time MFA code. */
   request: SessionRequest;
   usedMfa: boolean;
+  /** When MFA was last used (ISO time: the first issue, or a refresh with a new code). */
+  mfaAt?: string;
+  /** A role chain: the session whose credentials signed this AssumeRole, outermost first. */
+  chainedFrom?: { sessionId: string; title: string; chain: string[] };
+  /** IAM Identity Center: the account and permission set the credentials are for. */
+  identityCenter?: { accountId: string; roleName: string; startUrl: string };
   refreshCount: number;
   /** Why the last automatic or manual refresh failed; cleared by a successful one. */
   lastRefreshError?: string;
@@ -55,6 +61,7 @@ export interface NewSessionInput {
   profile?: string;
   sourceProfile?: string;
   usedMfa: boolean;
+  chainedFrom?: StsSession['chainedFrom'];
   label?: string;
   id?: string;
   now: Date;
@@ -98,12 +105,15 @@ function defaultLabel(request: SessionRequest, sourceProfile: string | undefined
       return `federated user ${request.name}`;
     case 'GetSessionToken':
       return `session token${sourceProfile ? ` (${sourceProfile})` : ''}${request.mfaSerial ? ' with MFA' : ''}`;
+    case 'GetRoleCredentials':
+      return `${request.roleName} (${request.accountId})`;
   }
 }
 
 export function sessionFromIssued(input: NewSessionInput): StsSession {
   const { request, issued } = input;
   const roleArn = 'roleArn' in request ? request.roleArn : undefined;
+  const sso = request.api === 'GetRoleCredentials' ? request : undefined;
   const principalArn = issued.assumedRoleUser?.arn ?? issued.federatedUser?.arn;
   return {
     id: input.id ?? randomUUID(),
@@ -111,7 +121,7 @@ export function sessionFromIssued(input: NewSessionInput): StsSession {
     api: request.api,
     roleArn,
     sessionName: principalArn?.split('/').pop(),
-    account: accountFromArn(principalArn) ?? accountFromArn(roleArn),
+    account: accountFromArn(principalArn) ?? accountFromArn(roleArn) ?? sso?.accountId,
     profile: input.profile,
     sourceProfile: input.sourceProfile,
     region: input.region,
@@ -124,6 +134,9 @@ export function sessionFromIssued(input: NewSessionInput): StsSession {
     packedPolicySize: issued.packedPolicySize,
     request: stripOneTimeSecrets(request),
     usedMfa: input.usedMfa,
+    mfaAt: input.usedMfa ? input.now.toISOString() : undefined,
+    chainedFrom: input.chainedFrom,
+    identityCenter: sso ? { accountId: sso.accountId, roleName: sso.roleName, startUrl: sso.startUrl } : undefined,
     refreshCount: 0,
   };
 }

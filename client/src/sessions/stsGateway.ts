@@ -18,7 +18,7 @@ import type {
   CallerIdentity,
   DecodedAuthorizationMessage,
   IssuedSession,
-  SessionRequest,
+  StsSessionRequest,
   SessionTag,
   StsCallError,
   StsOperation,
@@ -159,7 +159,7 @@ export class StsGateway {
   }
 
   /** Issues (or re-issues) a request that returns temporary credentials. */
-  async issue(request: SessionRequest, options: IssueOptions = {}): Promise<StsResult<IssuedSession>> {
+  async issue(request: StsSessionRequest, options: IssueOptions = {}): Promise<StsResult<IssuedSession>> {
     const problem = validateSessionRequest(request, options.mfaCode);
     if (problem) {
       return this.fail(invalidInputError(request.api, problem), 'roleArn' in request ? request.roleArn : undefined);

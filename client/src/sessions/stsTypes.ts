@@ -9,9 +9,21 @@ export type IssuingApi =
   | 'GetSessionToken'
   | 'AssumeRoleWithWebIdentity'
   | 'AssumeRoleWithSAML'
-  | 'GetFederationToken';
+  | 'GetFederationToken'
+  /** IAM Identity Center's portal API (sso:GetRoleCredentials), not STS, but a session like the others. */
+  | 'GetRoleCredentials';
 
-export type StsOperation = IssuingApi | 'GetCallerIdentity' | 'DecodeAuthorizationMessage';
+export type StsOperation =
+  | IssuingApi
+  | 'GetCallerIdentity'
+  | 'DecodeAuthorizationMessage'
+  // IAM Identity Center (SSO OIDC and the SSO portal) and the federation endpoint.
+  | 'RegisterClient'
+  | 'StartDeviceAuthorization'
+  | 'CreateToken'
+  | 'ListAccounts'
+  | 'ListAccountRoles'
+  | 'getSigninToken';
 
 export interface SessionTag {
   key: string;
@@ -78,12 +90,28 @@ export interface GetFederationTokenRequest {
   callerIsRoot?: boolean;
 }
 
+/** Role credentials of an IAM Identity Center permission set, got with the cached SSO token. */
+export interface GetRoleCredentialsRequest {
+  api: 'GetRoleCredentials';
+  accountId: string;
+  roleName: string;
+  startUrl: string;
+  /** Region of the Identity Center instance (the OIDC and portal endpoints). */
+  ssoRegion: string;
+  /** The `[sso-session NAME]` the token cache file is named after; absent for legacy profiles. */
+  ssoSession?: string;
+}
+
 export type SessionRequest =
+  | GetRoleCredentialsRequest
   | AssumeRoleRequest
   | GetSessionTokenRequest
   | AssumeRoleWithWebIdentityRequest
   | AssumeRoleWithSamlRequest
   | GetFederationTokenRequest;
+
+/** The requests STS itself answers. */
+export type StsSessionRequest = Exclude<SessionRequest, GetRoleCredentialsRequest>;
 
 export interface TemporaryCredentials {
   accessKeyId: string;

@@ -1,4 +1,4 @@
-import type { IssuingApi, SessionRequest, SessionTag } from './stsTypes';
+import type { IssuingApi, SessionTag, StsSessionRequest } from './stsTypes';
 
 /**
  * Input checks against the STS API limits, run before every call so the user sees the reason
@@ -49,6 +49,7 @@ export const durationRange: Record<IssuingApi, { min: number; max: number }> = {
   AssumeRoleWithSAML: { min: 900, max: 43_200 },
   GetSessionToken: { min: 900, max: 129_600 },
   GetFederationToken: { min: 900, max: 129_600 },
+  GetRoleCredentials: { min: 3600, max: 43_200 },
 };
 
 function lengthProblem(label: string, value: string, min: number, max: number): string | undefined {
@@ -266,7 +267,7 @@ function sessionPolicyChecks(request: { policy?: string; policyArns?: string[] }
  * Checks a whole request before it is sent. `mfaCode` is the one-time code for this call; a
  * request with an MFA serial needs one.
  */
-export function validateSessionRequest(request: SessionRequest, mfaCode?: string): string | undefined {
+export function validateSessionRequest(request: StsSessionRequest, mfaCode?: string): string | undefined {
   const duration = (context: DurationContext) =>
     optional(request.durationSeconds, (value: number) => validateDurationSeconds(request.api, value, context));
   const mfa = (serial: string | undefined) => [

@@ -48,6 +48,12 @@ export function issuedWords(session: Pick<StsSession, 'issuedAt'>, timeZone?: st
   return `issued ${time}`;
 }
 
+/** "3m", "1h 12m": how long ago something happened. */
+export function formatAge(thenMs: number, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - thenMs) / 60_000));
+  return minutes < 60 ? `${minutes}m` : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
 /** Characters Markdown would interpret inside plain text of the tooltip. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`);
@@ -94,7 +100,8 @@ function signerOf(session: StsSession): string {
 export function presentSession(session: StsSession, state: SessionState, now: number, options: PresentationOptions = {}): SessionPresentation {
   const look = stateIcons[state];
   const timeLeft = formatTimeLeft(session.credentials.expiration, now);
-  const description = [timeLeft, session.account, session.api, options.inUse ? 'in use' : undefined].filter(Boolean).join(' · ');
+  const chain = session.chainedFrom ? `chained from ${session.chainedFrom.title}` : undefined;
+  const description = [timeLeft, session.account, session.api, chain, options.inUse ? 'in use' : undefined].filter(Boolean).join(' · ');
   const expiration = session.credentials.expiration;
   const rows: Array<[string, string | undefined]> = [
     ['State', `${look.words}, ${timeLeft}${options.inUse ? ' (in use)' : ''}`],
@@ -103,6 +110,10 @@ export function presentSession(session: StsSession, state: SessionState, now: nu
     ['Assumed-role id', session.assumedRoleId ? code(session.assumedRoleId) : undefined],
     ['Account', session.account],
     ['Issued by', `${session.api}${session.usedMfa ? ' with MFA' : ''}`],
+    // aws:MultiFactorAuthAge counts from the MFA sign-in, which policies may limit.
+    ['MFA used', session.mfaAt ? `${formatAge(Date.parse(session.mfaAt), now)} ago (aws:MultiFactorAuthAge)` : undefined],
+    ['Role chain', session.chainedFrom ? escapeMarkdown([...session.chainedFrom.chain, session.roleArn ?? session.label].join(' → ')) + ' (at most 1 hour)' : undefined],
+    ['Identity Center', session.identityCenter ? escapeMarkdown(`${session.identityCenter.roleName} in ${session.identityCenter.accountId} (${session.identityCenter.startUrl})`) : undefined],
     ['Profile', session.profile ? `"${escapeMarkdown(session.profile)}"` : undefined],
     ['Signed by', escapeMarkdown(signerOf(session))],
     ['Expires', `${escapeMarkdown(formatLocalTime(expiration, options.timeZone))} (${escapeMarkdown(formatUtcTime(expiration))})`],

@@ -9,7 +9,7 @@ import { RefreshScheduler } from '../../../client/src/sessions/refreshScheduler'
 import { sessionFromIssued } from '../../../client/src/sessions/sessionRecord';
 import { SessionStore } from '../../../client/src/sessions/sessionStore';
 import { StsGateway } from '../../../client/src/sessions/stsGateway';
-import type { StsResult } from '../../../client/src/sessions/stsTypes';
+import type { StsResult, StsSessionRequest } from '../../../client/src/sessions/stsTypes';
 import type { LoopbackStsServer } from '../../sts-server/stsServer';
 import { accounts, alice, aliceMfa, bob, oidcToken, roles, startServer } from './stsWorld';
 
@@ -333,7 +333,7 @@ describe('refreshing profile sessions', () => {
     const prompts: string[] = [];
     const scheduler = new RefreshScheduler({
       store,
-      reissue: (stored, code) => reissueSession(stored, code, options()),
+      reissue: (stored, code) => reissueSession(stored as typeof stored & { request: StsSessionRequest }, code, options()),
       askMfaCode: async (stored) => {
         prompts.push(stored.id);
         return aliceMfa.tokenCode;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import cases from '../../fixtures/sts/gateway-errors.json';
 import { toStsCallError } from '../../../client/src/sessions/stsErrors';
 import type { StsGateway } from '../../../client/src/sessions/stsGateway';
-import type { SessionRequest, StsCallError, StsResult } from '../../../client/src/sessions/stsTypes';
+import type { StsSessionRequest, StsCallError, StsResult } from '../../../client/src/sessions/stsTypes';
 import type { LoopbackStsServer } from '../../sts-server/stsServer';
 import type { StsFault } from '../../sts-server/stsServerConfig';
 import { alice, bob, gatewayFor, oidcToken, roles, root, samlAssertion, startServer } from './stsWorld';
@@ -12,7 +12,7 @@ interface ErrorCase {
   name: string;
   caller: 'alice' | 'bob' | 'root' | 'none' | 'unknownKey' | 'wrongSecret' | 'devSession' | 'expiredDevSession';
   operation?: 'GetCallerIdentity' | 'DecodeAuthorizationMessage';
-  request?: SessionRequest;
+  request?: StsSessionRequest;
   mfaCode?: string;
   encodedMessage?: string;
   region?: string;
@@ -63,7 +63,7 @@ async function callerKeys(server: LoopbackStsServer, caller: ErrorCase['caller']
   }
 }
 
-function completeRequest(testCase: ErrorCase): SessionRequest | undefined {
+function completeRequest(testCase: ErrorCase): StsSessionRequest | undefined {
   const request = testCase.request ? { ...testCase.request } : undefined;
   if (request?.api === 'AssumeRole' && testCase.generatedTags) {
     request.tags = Array.from({ length: testCase.generatedTags.count }, (_, index) => ({

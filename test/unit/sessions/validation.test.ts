@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import requestCases from '../../fixtures/sts/session-requests.json';
 import cases from '../../fixtures/sts/validation.json';
-import type { IssuingApi, SessionRequest, SessionTag } from '../../../client/src/sessions/stsTypes';
+import type { IssuingApi, SessionTag, StsSessionRequest } from '../../../client/src/sessions/stsTypes';
 import * as validation from '../../../client/src/sessions/validation';
 
 /** Values too long to write out in the fixture are described there and built here. */
@@ -92,7 +92,7 @@ describe('input validators', () => {
 });
 
 describe('validateSessionRequest', () => {
-  for (const testCase of requestCases as Array<{ name: string; request: SessionRequest; mfaCode?: string; expected: string; reasonIncludes?: string }>) {
+  for (const testCase of requestCases as Array<{ name: string; request: StsSessionRequest; mfaCode?: string; expected: string; reasonIncludes?: string }>) {
     it(testCase.name, () =>
       check(validation.validateSessionRequest(testCase.request, testCase.mfaCode), testCase.expected, testCase.reasonIncludes),
     );

@@ -1,0 +1,295 @@
+// How teams sign in, in the real VS Code against the loopback servers: IAM Identity Center
+// (device code shown, the token cache written in the AWS CLI's file and format, a role chosen,
+// the session in the view), Open in AWS Console (the URL carries a sign-in token), a role chain
+// capped at one hour, and no secret of the test servers anywhere it was not asked to go.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { VsCodeSession } from './harness.mjs';
+import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
+
+const startUrl = 'https://d-9067example.awsapps.com/start';
+const chainedRoleArn = 'arn:aws:iam::111122223333:role/Chained';
+
+let vscode;
+let sts;
+let home;
+let openedFile;
+
+before(async () => {
+  sts = await startLoopbackSts();
+  home = mkdtempSync(path.join(os.tmpdir(), 'iamsts-e2e-teams-'));
+  const env = writeAwsHome(home, sts.config);
+  // An sso-session and a profile that uses it, as `aws configure sso` writes them.
+  writeFileSync(
+    env.AWS_CONFIG_FILE,
+    `${readFileSync(env.AWS_CONFIG_FILE, 'utf8')}\n[sso-session team]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n[profile team-sso]\nsso_session = team\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = eu-west-1\n`,
+  );
+  openedFile = path.join(home, 'opened-urls.txt');
+  vscode = await VsCodeSession.start({
+    name: 'teams',
+    env: { ...env, IAMSTS_TEST_OPEN_EXTERNAL_FILE: openedFile },
+    settings: {
+      'iamSts.stsEndpoint': sts.url,
+      'iamSts.ssoOidcEndpoint': sts.url,
+      'iamSts.ssoPortalEndpoint': sts.url,
+      'iamSts.federationEndpoint': sts.url,
+      'iamSts.sessions.autoRefresh': false,
+    },
+  });
+});
+
+after(async () => {
+  await vscode?.stop();
+  await sts?.stop();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+const sidebarRows = () => vscode.page.locator('.part.sidebar .monaco-list-row');
+const sessionRow = (label) => sidebarRows().filter({ hasText: label }).first();
+const quickInput = () => vscode.page.locator('.quick-input-widget');
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function runExactCommand(title) {
+  const page = vscode.page;
+  await page.keyboard.press('F1');
+  const input = quickInput().locator('input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = quickInput().locator('.monaco-list-row', { hasText: new RegExp(`^${escapeRegExp(title)}`) }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+async function pickQuickItem(heading, filter, label = filter) {
+  const widget = quickInput();
+  await widget
+    .locator('.quick-input-title', { hasText: heading })
+    .or(widget.locator(`input[placeholder*="${heading}"]`))
+    .first()
+    .waitFor();
+  await widget.locator('input').fill(filter);
+  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+async function typeIntoInput(heading, text) {
+  const widget = quickInput();
+  await widget.locator('.quick-input-title', { hasText: heading }).or(widget.locator(`input[placeholder*="${heading}"]`)).first().waitFor();
+  await widget.locator('input').fill(text);
+  await vscode.page.keyboard.press('Enter');
+}
+
+async function showSessionsView() {
+  const icon = vscode.page.locator('.activitybar .action-item a[aria-label^="IAM STS"]').first();
+  await icon.waitFor();
+  const container = vscode.page.locator('.part.sidebar .composite.title', { hasText: 'IAM STS' });
+  if (!(await container.isVisible())) await icon.click();
+  await container.waitFor();
+}
+
+/** Lines the extension handed to the browser (the test hook in place of vscode.env.openExternal). */
+function openedUrls() {
+  return existsSync(openedFile) ? readFileSync(openedFile, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+/** Resolves once `predicate` holds, woken by changes in the folder of the test hook's file. */
+function until(predicate, what, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    if (predicate()) return resolve();
+    const watcher = watch(path.dirname(openedFile), () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+  });
+}
+
+test('signs in with IAM Identity Center: the device code is shown, the CLI token cache is written, a role becomes a session', async () => {
+  await showSessionsView();
+  const toast = vscode.page.locator('.notification-toast', { hasText: 'confirm the code' });
+  await vscode.orScreenshot('sso-code', async () => {
+    await runExactCommand('IAM STS: Sign in with IAM Identity Center…');
+    await pickQuickItem('start URL', 'team', 'sso-session team');
+    await toast.waitFor({ timeout: 30_000 });
+  });
+  const shown = await toast.innerText();
+  const [userCode] = sts.server.identityCenter.pendingUserCodes;
+  assert.ok(userCode, 'the server has a pending device authorization');
+  assert.match(shown, new RegExp(`confirm the code ${userCode} in your browser`));
+  await vscode.screenshot('identity-center-device-code');
+  await until(() => openedUrls().some((url) => url.endsWith(`/device?user_code=${userCode}`)), 'the verification page to be opened');
+  // The user confirms the code in the browser.
+  sts.server.identityCenter.decide(userCode, 'approved');
+  await vscode.orScreenshot('sso-account', async () => {
+    await pickQuickItem('account', 'Development');
+    await pickQuickItem('permission set', 'ReadOnly');
+  });
+  const row = sessionRow('ReadOnly (Development)');
+  await row.waitFor({ timeout: 30_000 });
+  assert.match(await row.innerText(), /111122223333 · GetRoleCredentials/);
+  await vscode.screenshot('identity-center-session');
+  // The token cache file the AWS CLI reads: ~/.aws/sso/cache/<sha1 of the sso-session name>.json.
+  const cacheFile = path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`);
+  const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+  assert.deepEqual(Object.keys(cached).sort(), ['accessToken', 'clientId', 'clientSecret', 'expiresAt', 'refreshToken', 'region', 'registrationExpiresAt', 'startUrl']);
+  assert.equal(cached.startUrl, startUrl);
+  assert.equal(cached.region, 'us-east-1');
+  assert.ok(sts.server.identityCenter.accessTokens.has(cached.accessToken), 'the cached token is the one the server issued');
+  assert.equal(statSync(cacheFile).mode & 0o777, 0o600);
+  // Dismiss the offer to save a profile: it is only written when asked.
+  const offer = vscode.page.locator('.notification-toast', { hasText: 'Save the account and role as a profile' });
+  await offer.waitFor();
+  assert.doesNotMatch(readFileSync(path.join(home, '.aws', 'config'), 'utf8'), /sso_role_name = ReadOnly\nregion = eu-west-1\n\[/);
+});
+
+test('opens the AWS Console for the session with a URL that carries a sign-in token', async () => {
+  const before = openedUrls().length;
+  await vscode.orScreenshot('console', async () => {
+    await runExactCommand('IAM STS: Open in AWS Console');
+    await pickQuickItem('Open in AWS Console', 'browser', 'Open in the browser');
+  });
+  await until(() => openedUrls().length > before, 'the console URL');
+  const url = new URL(openedUrls().at(-1));
+  assert.equal(url.origin, sts.url);
+  assert.equal(url.pathname, '/federation');
+  assert.equal(url.searchParams.get('Action'), 'login');
+  assert.equal(url.searchParams.get('Destination'), 'https://console.aws.amazon.com/console/home?region=eu-west-1');
+  const token = url.searchParams.get('SigninToken');
+  assert.ok(token && sts.server.identityCenter.signinTokens.has(token), 'the URL carries the sign-in token the federation endpoint issued');
+  assert.ok(sts.server.identityCenter.signinTokens.get(token).sessionDuration <= 3600);
+  await vscode.screenshot('console-url-opened');
+});
+
+test('assumes a role from a session in the view: a role chain, its duration capped at one hour', async () => {
+  sts.issueSessionsLasting(3600);
+  await runExactCommand('IAM STS: Assume Role…');
+  await pickQuickItem('source credentials', 'team-dev');
+  const source = sessionRow('Dev (e2e-dev)');
+  await source.waitFor({ timeout: 30_000 });
+  await vscode.orScreenshot('chain', async () => {
+    await runExactCommand('IAM STS: Assume Role from Session…');
+    await pickQuickItem('Pick a session', 'e2e-dev', 'Dev (e2e-dev)');
+    await pickQuickItem('IAM STS: Assume Role: role', 'Enter a role ARN');
+    await typeIntoInput('IAM STS: Assume Role: role', chainedRoleArn);
+    await typeIntoInput('session name', 'chained-e2e');
+    await quickInput().locator('.quick-input-title', { hasText: 'duration' }).waitFor();
+  });
+  const durations = (await quickInput().locator('.monaco-list-row').allInnerTexts()).join('\n');
+  await vscode.screenshot('role-chain-durations');
+  assert.match(durations, /1 hour/);
+  assert.doesNotMatch(durations, /4 hours|8 hours|12 hours/, 'a role chain offers at most one hour');
+  await pickQuickItem('duration', '1 hour');
+  await quickInput().locator('input[placeholder*="Tick what this AssumeRole call needs"]').waitFor();
+  await vscode.page.keyboard.press('Enter');
+  const chained = sessionRow('Chained (chained-e2e)');
+  await chained.waitFor({ timeout: 30_000 });
+  assert.match(await chained.innerText(), /chained from Dev \(e2e-dev\)/);
+  const issued = sts.server.requestsFor('AssumeRole').at(-1);
+  assert.equal(issued.params.RoleArn, chainedRoleArn);
+  assert.equal(issued.params.DurationSeconds, '3600');
+  assert.ok(issued.hasSecurityToken, 'the chain is signed by the session credentials');
+  await vscode.screenshot('role-chain-session');
+});
+
+/** Every file under `dir`, as paths. */
+function filesUnder(dir) {
+  const found = [];
+  const walk = (d) => {
+    let names = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(d, name);
+      let info;
+      try {
+        info = statSync(full);
+      } catch {
+        continue;
+      }
+      if (info.isDirectory()) walk(full);
+      else if (info.isFile() && info.size < 50_000_000) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+test('no secret the servers issued is in the output channel, the history, settings, global state or any file not asked for', async () => {
+  const secrets = sts.secrets().filter((secret) => secret.length >= 16);
+  assert.ok(secrets.length >= 12, 'keys, tokens, client secrets, device codes and sign-in tokens to look for');
+  // The files the user asked for: the AWS files the test wrote, the CLI token cache the sign-in
+  // writes (it holds the SSO token on purpose), and the test hook's record of opened URLs.
+  const askedFor = new Set([
+    path.join(home, '.aws', 'credentials'),
+    path.join(home, '.aws', 'config'),
+    path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`),
+    openedFile,
+  ]);
+  const roots = [vscode.profile.userDataDir, vscode.workspace, home, path.join(vscode.tmp, 'profile')];
+  const searched = new Set();
+  let historyText = '';
+  for (const root of roots) {
+    for (const file of filesUnder(root)) {
+      if (askedFor.has(file) || searched.has(file) || file.startsWith(vscode.profile.extensionsDir)) continue;
+      searched.add(file);
+      const bytes = readFileSync(file);
+      const text = bytes.toString('latin1');
+      if (file.endsWith('session-history.json')) historyText = bytes.toString('utf8');
+      for (const secret of secrets) {
+        assert.ok(!text.includes(secret), `${path.relative(vscode.tmp, file)} holds a secret (${secret.slice(0, 6)}…)`);
+      }
+    }
+  }
+  assert.ok([...searched].some((file) => file.endsWith('IAM STS Studio.log')), 'the output channel log was searched');
+  assert.ok([...searched].some((file) => file.endsWith('settings.json')), 'the settings were searched');
+  // In the browser-based VS Code, global state (and the rest of the workbench's storage) lives
+  // in the page's IndexedDB: every database, every store, every value.
+  const browserStorage = await vscode.page.evaluate(async () => {
+    const decode = (value) => (value instanceof Uint8Array || value instanceof ArrayBuffer ? new TextDecoder().decode(value) : typeof value === 'string' ? value : JSON.stringify(value));
+    const out = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const all = await new Promise((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => resolve([]);
+        });
+        const keys = await new Promise((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAllKeys();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => resolve([]);
+        });
+        keys.forEach((key, index) => out.push(`${name}/${store}/${decode(key)}=${decode(all[index])}`));
+      }
+      db.close();
+    }
+    return out.join('\n');
+  });
+  assert.match(browserStorage, /iamSts\.recentRoleArns/, 'the global state of the extension was searched');
+  for (const secret of secrets) assert.ok(!browserStorage.includes(secret), `the browser storage holds a secret (${secret.slice(0, 6)}…)`);
+  const history = JSON.parse(historyText);
+  assert.deepEqual(history.map((entry) => entry.api), ['GetRoleCredentials', 'AssumeRole', 'AssumeRole']);
+  assert.match(history[0].arn, /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_ReadOnly\//);
+  assert.equal(history.at(-1).chainedFrom, 'Dev (e2e-dev)');
+});
