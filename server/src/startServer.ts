@@ -123,15 +123,32 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
   // Coalesces bursts of edits without delaying a single edit: validation runs on the next turn.
-  function scheduleValidation(document: TextDocument): void {
+  /** The version whose diagnostics were last published, per document; `republish` forces the next one. */
+  const published = new Map<string, number>();
+  const republish = new Set<string>();
+  const lastChange = new Map<string, number>();
+  const BURST_MS = 25;
+
+  /** `force`: publish even when this version's diagnostics were published (settings, scenarios or checks changed them). */
+  function scheduleValidation(document: TextDocument, force = true): void {
+    if (force) republish.add(document.uri);
     const previous = pending.get(document.uri);
     if (previous) clearTimeout(previous);
+    // A keystroke after a pause is validated at once; edits that follow each other within
+    // BURST_MS (a paste, a replace-all, a client sending many changes) wait for the burst to end,
+    // so only its last version is analysed and published.
+    const now = performance.now();
+    const inBurst = !force && now - (lastChange.get(document.uri) ?? -Infinity) < BURST_MS;
+    if (!force) lastChange.set(document.uri, now);
     pending.set(
       document.uri,
-      setTimeout(() => {
-        pending.delete(document.uri);
-        void validate(document);
-      }, 0),
+      setTimeout(
+        () => {
+          pending.delete(document.uri);
+          void validate(document);
+        },
+        inBurst ? BURST_MS : 0,
+      ),
     );
   }
 
@@ -141,6 +158,9 @@ export function startServer(connection: Connection): void {
       await simulation.settled(document);
       const current = documents.get(document.uri);
       if (!current || current.version !== analyzed.version) return; // a newer version is on its way
+      // Validations queued by earlier versions all end on the current one: publish it once.
+      if (published.get(document.uri) === analyzed.version && !republish.delete(document.uri)) return;
+      published.set(document.uri, analyzed.version);
       const { analysis } = analyzed;
       let problems = allProblems(analysis);
       if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
@@ -167,11 +187,14 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  documents.onDidChangeContent((e) => scheduleValidation(e.document));
+  documents.onDidChangeContent((e) => scheduleValidation(e.document, false));
   documents.onDidClose((e) => {
     const t = pending.get(e.document.uri);
     if (t) clearTimeout(t);
     pending.delete(e.document.uri);
+    published.delete(e.document.uri);
+    republish.delete(e.document.uri);
+    lastChange.delete(e.document.uri);
     store.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -1,5 +1,6 @@
 // CloudFormation and SAM templates, JSON or YAML: their policies, found and converted.
 import { parseTree, type Node } from 'jsonc-parser';
+import { bracketDepth } from '../../policy/parse';
 import type { FoundPolicy } from '../foundPolicy';
 import { entries, prop, rangeOfNode, stringValue } from '../tree';
 import { TEMPLATE_ACCOUNT, templateContext, type TemplateContext } from './intrinsics';
@@ -59,7 +60,18 @@ export function foundAt(location: PolicyLocation, ctx: TemplateContext, syntax: 
   }
 }
 
+/**
+ * Deeper than any template is written; jsonc-parser and the YAML parser recurse per level, so a
+ * hostile file nested thousands deep would overflow the stack: it is not read as a template.
+ */
+export const TEMPLATE_MAX_NESTING = 256;
+
+export function tooDeepForTemplate(text: string): boolean {
+  return bracketDepth(text, TEMPLATE_MAX_NESTING).max > TEMPLATE_MAX_NESTING;
+}
+
 export function jsonTemplateRoot(text: string): Node | undefined {
+  if (tooDeepForTemplate(text)) return undefined;
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   return isTemplate(root) ? root : undefined;
 }

@@ -3,6 +3,7 @@
 // as custom tags and become the long form: `!Sub x` is `{ "Fn::Sub": x }`, its key spanning the tag.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
 import type { Node } from 'jsonc-parser';
+import { bracketDepth } from '../../policy/parse';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Tags } from 'yaml';
 import { addChild, arrayNode, objectNode, propertyNode, scalarNode, type MutableNode } from '../tree';
 
@@ -43,6 +44,8 @@ export interface YamlTree {
 }
 
 export function parseYamlTree(text: string): YamlTree {
+  // Flow collections ([ and {) nested past any template's depth would overflow the recursion.
+  if (bracketDepth(text, 256).max > 256) return { root: undefined, errors: 1 };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, prettyErrors: false, strict: false });
