@@ -123,7 +123,7 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
     if (!problems) {
       await settings.pause?.();
       const checked = await analyzeEmbeddedPolicy({ root: f.root, model, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts, pause: settings.pause });
-      problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
+      problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !statementUnknown(p, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
       if (f.edits === 'hcl-document') problems = problems.map((p) => ({ ...p, message: terraformWords(p.message) }));
       keepProblems(key, start, problems);
     }
@@ -159,6 +159,19 @@ const TERRAFORM_NAMES: Record<string, string> = {
 
 function terraformWords(message: string): string {
   return message.replace(/\b(NotAction|NotResource|NotPrincipal|Action|Resource|Principal|Condition|Effect|Sid)\b(?![:/])/g, (w) => TERRAFORM_NAMES[w]);
+}
+
+/**
+ * Findings that judge a whole statement from who it lets in: a statement holding any value the
+ * host computes (`identifiers = local.identifiers`) may name anyone, or only its own account,
+ * so saying it is public would be a guess.
+ */
+const WHOLE_STATEMENT_CODES = new Set(['RESOURCE_POLICY_GRANTS_PUBLIC_ACCESS']);
+
+function statementUnknown(problem: Problem, unknown: readonly OffsetRange[], model: PolicyModel): boolean {
+  if (!WHOLE_STATEMENT_CODES.has(problem.code) || unknown.length === 0) return false;
+  const st = model.statements.find((s) => s.range.start <= problem.range.start && problem.range.end <= s.range.end);
+  return !!st && unknown.some((u) => st.range.start <= u.start && u.end <= st.range.end);
 }
 
 /**

@@ -54,7 +54,9 @@ export function foundAt(location: PolicyLocation, ctx: TemplateContext, syntax: 
       edits: syntax,
       unknownRanges: [...tree.unknownRanges, ...(location.unknownRanges ?? [])],
       ownAccounts: [TEMPLATE_ACCOUNT],
-      ...(location.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
+      ...(location.impliedResource || location.notApplicable
+        ? { notApplicable: [...(location.impliedResource ? ['MISSING_RESOURCE'] : []), ...(location.notApplicable ?? [])] }
+        : {}),
       ...(location.maxSessionDuration !== undefined ? { maxSessionDuration: location.maxSessionDuration } : {}),
     };
   }

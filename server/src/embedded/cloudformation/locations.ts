@@ -14,6 +14,8 @@ export interface PolicyLocation {
   node: Node;
   /** The service names the resource itself: the policy has no `Resource` element. */
   impliedResource?: boolean;
+  /** Checks that do not apply to this kind of policy. */
+  notApplicable?: string[];
   /** Built from several properties (a Lambda permission): not one block of the text. */
   synthetic?: boolean;
   /** A role's `MaxSessionDuration` (seconds), for its trust policy. */
@@ -27,6 +29,15 @@ export interface PolicyLocation {
  * https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policy-examples.html
  */
 const IMPLIED_RESOURCE = new Set(['AWS::ECR::Repository']);
+
+/**
+ * A VPC endpoint policy names `"Principal": "*"` by design: it only narrows what callers who
+ * already pass IAM may do through the endpoint, so it makes nothing public.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+ */
+const NOT_APPLICABLE: Record<string, string[]> = {
+  'AWS::EC2::VPCEndpoint': ['RESOURCE_POLICY_GRANTS_PUBLIC_ACCESS', 'WILDCARD_PRINCIPAL_WITHOUT_CONDITION'],
+};
 
 /** Resource types whose `property` is one policy of `kind`. */
 const SINGLE: Record<string, Array<[string, DocumentKind]>> = {
@@ -71,6 +82,7 @@ export function policyLocations(ctx: TemplateContext): PolicyLocation[] {
       if (!node) continue;
       const location: PolicyLocation = { kind: type === 'AWS::IAM::ManagedPolicy' && boundaries.has(id) ? 'boundary' : kind, locator: `${id}.${name}`, node };
       if (IMPLIED_RESOURCE.has(type)) location.impliedResource = true;
+      if (NOT_APPLICABLE[type]) location.notApplicable = NOT_APPLICABLE[type];
       const duration = prop(properties, 'MaxSessionDuration');
       if (kind === 'trust' && (duration?.type === 'number' || duration?.type === 'string') && Number.isFinite(Number(duration.value))) location.maxSessionDuration = Number(duration.value);
       out.push(location);
