@@ -40,20 +40,6 @@ function* lintSteps(model: PolicyModel, kind: DocumentKind, options: LintOptions
     });
     yield;
   }
-  return withoutSubsumed(findings).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
 }
 
-/**
- * Findings another finding on the same characters already says, more precisely: a public
- * resource policy (which weighs every condition key that limits the caller) makes the plain
- * "wildcard principal without a condition" warning a repetition.
- */
-const SUBSUMED_BY: ReadonlyMap<string, string> = new Map([['WILDCARD_PRINCIPAL_WITHOUT_CONDITION', 'RESOURCE_POLICY_GRANTS_PUBLIC_ACCESS']]);
-
-function withoutSubsumed(findings: Finding[]): Finding[] {
-  const at = new Set(findings.map((f) => `${f.code}@${f.range.start}:${f.range.end}`));
-  return findings.filter((f) => {
-    const wider = SUBSUMED_BY.get(f.code);
-    return !(wider && at.has(`${wider}@${f.range.start}:${f.range.end}`));
-  });
-}
