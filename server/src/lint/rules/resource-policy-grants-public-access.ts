@@ -2,7 +2,7 @@
 // CheckNoPublicAccess (server/src/checks). A resource policy's document does not say what it is
 // attached to, so it is checked as each resource type whose service its actions name.
 // https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoPublicAccess.html
-import { checkNoPublicAccess, PUBLIC_RESOURCE_TYPE_NAMES } from '../../checks';
+import { checkNoPublicAccess } from '../../checks';
 import { publicResourceType } from '../../checks/noPublicAccess';
 import type { Statement } from '../../policy/model';
 import type { LintRule } from '../types';
@@ -29,7 +29,14 @@ export const resourcePolicyGrantsPublicAccess: LintRule = {
   },
 };
 
-/** The resource types whose service an Allow statement names (every type for `*` or NotAction). */
+/**
+ * The resource types the editor checks a resource policy as: the ones people most often make
+ * public (all of them for `*` or NotAction, else those of the services named). Each costs ~15 ms,
+ * too much for every keystroke over all 25; the CLI's check-no-public-access takes any type.
+ */
+const WILDCARD_TYPES = ['AWS::S3::Bucket', 'AWS::S3::AccessPoint', 'AWS::KMS::Key', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Lambda::Function', 'AWS::SecretsManager::Secret', 'AWS::ECR::Repository'];
+
+/** The resource types whose service an Allow statement names (the common ones for `*` or NotAction). */
 function candidateTypes(statements: readonly Statement[]): string[] {
   const services = new Set<string>();
   let any = false;
@@ -43,5 +50,6 @@ function candidateTypes(statements: readonly Statement[]): string[] {
       else if (service) services.add(service);
     }
   }
-  return PUBLIC_RESOURCE_TYPE_NAMES.filter((t) => t !== TRUST_TYPE && (any || publicResourceType(t)!.services.some((s) => services.has(s))));
+  if (any) return WILDCARD_TYPES;
+  return WILDCARD_TYPES.filter((t) => publicResourceType(t)!.services.some((s) => services.has(s)));
 }
