@@ -9,11 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
+import { stsUi } from './stsUi.mjs';
 import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
 
 let vscode;
 let sts;
 let home;
+const { page, quickInput, sidebarRows, toast, runExactCommand, waitForQuickInput, pickQuickItem, closeQuickInput, showSessionsView } = stsUi(() => vscode);
 
 before(async () => {
   sts = await startLoopbackSts();
@@ -33,51 +35,6 @@ after(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-const page = () => vscode.page;
-const quickInput = () => page().locator('.quick-input-widget');
-const sidebarRows = () => page().locator('.part.sidebar .monaco-list-row');
-const toast = (text) => page().locator('.notification-toast', { hasText: text }).first();
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function runExactCommand(title) {
-  await page().keyboard.press('F1');
-  const input = quickInput().locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = quickInput().locator('.monaco-list-row', { hasText: new RegExp(`^${escapeRegExp(title)}`) }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-async function waitForQuickInput(heading) {
-  const widget = quickInput();
-  await widget.locator('.quick-input-title', { hasText: heading }).or(widget.locator(`input[placeholder*="${heading}"]`)).first().waitFor();
-  return widget;
-}
-
-async function pickQuickItem(heading, filter, label = filter) {
-  const widget = await waitForQuickInput(heading);
-  await widget.locator('input').fill(filter);
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-async function closeQuickInput() {
-  await page().keyboard.press('Escape');
-  await quickInput().waitFor({ state: 'hidden' });
-}
-
-async function showSessionsView() {
-  const icon = page().locator('.activitybar .action-item a[aria-label^="IAM STS"]').first();
-  await icon.waitFor();
-  const container = page().locator('.part.sidebar .composite.title', { hasText: 'IAM STS' });
-  if (!(await container.isVisible())) await icon.click();
-  await container.waitFor();
-}
 
 async function dismissToasts() {
   await vscode.runCommand('Notifications: Clear All Notifications');

@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
+import { escapeRegExp, stsUi } from './stsUi.mjs';
 import { devRoleArn, startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
 
 let vscode;
 let sts;
 let home;
+const { quickInput, sidebarRows, sessionRow, runExactCommand, pickQuickItem, showSessionsView } = stsUi(() => vscode);
 
 before(async () => {
   sts = await startLoopbackSts();
@@ -35,50 +37,6 @@ after(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-const sidebarRows = () => vscode.page.locator('.part.sidebar .monaco-list-row');
-const sessionRow = (label) => sidebarRows().filter({ hasText: label }).first();
-const quickInput = () => vscode.page.locator('.quick-input-widget');
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Runs a palette command by its exact title (other titles may start the same way). */
-async function runExactCommand(title) {
-  const page = vscode.page;
-  await page.keyboard.press('F1');
-  const input = quickInput().locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = quickInput().locator('.monaco-list-row', { hasText: new RegExp(`^${escapeRegExp(title)}`) }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-/**
- * Waits for the quick input whose title (or, for pickers without one, placeholder) shows `heading`,
- * so the filter is not typed into the command palette still closing; then picks the row `label`.
- */
-async function pickQuickItem(heading, filter, label = filter) {
-  const widget = quickInput();
-  await widget
-    .locator('.quick-input-title', { hasText: heading })
-    .or(widget.locator(`input[placeholder*="${heading}"]`))
-    .first()
-    .waitFor();
-  await widget.locator('input').fill(filter);
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-async function showSessionsView() {
-  const icon = vscode.page.locator('.activitybar .action-item a[aria-label^="IAM STS"]').first();
-  await icon.waitFor();
-  const container = vscode.page.locator('.part.sidebar .composite.title', { hasText: 'IAM STS' });
-  if (!(await container.isVisible())) await icon.click();
-  await container.waitFor();
-}
 
 async function assumeRoleProfile(profile) {
   await runExactCommand('IAM STS: Assume Role…');

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
+import { stsUi } from './stsUi.mjs';
 import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
 
 const aliceMfa = 'arn:aws:iam::111122223333:mfa/alice';
@@ -20,6 +21,7 @@ let vscode;
 let sts;
 let home;
 let openedFile; // where the test hook writes URLs the browser would open
+const { quickInput, sidebarRows, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, showSessionsView } = stsUi(() => vscode);
 
 before(async () => {
   sts = await startLoopbackSts();
@@ -74,54 +76,7 @@ function untilFile(dir, predicate, what, timeoutMs = 30_000) {
   });
 }
 
-const toast = (text) => vscode.page.locator('.notification-toast', { hasText: text }).first();
 
-const sidebarRows = () => vscode.page.locator('.part.sidebar .monaco-list-row');
-const sessionRow = (label) => sidebarRows().filter({ hasText: label }).first();
-const quickInput = () => vscode.page.locator('.quick-input-widget');
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function runExactCommand(title) {
-  const page = vscode.page;
-  await page.keyboard.press('F1');
-  const input = quickInput().locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = quickInput().locator('.monaco-list-row', { hasText: new RegExp(`^${escapeRegExp(title)}`) }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-async function pickQuickItem(heading, filter, label = filter) {
-  const widget = quickInput();
-  await widget
-    .locator('.quick-input-title', { hasText: heading })
-    .or(widget.locator(`input[placeholder*="${heading}"]`))
-    .first()
-    .waitFor();
-  await widget.locator('input').fill(filter);
-  const row = widget.locator('.monaco-list-row', { hasText: label }).first();
-  await row.waitFor();
-  await row.click();
-}
-
-async function typeIntoInput(heading, text) {
-  const widget = quickInput();
-  await widget.locator('.quick-input-title', { hasText: heading }).or(widget.locator(`input[placeholder*="${heading}"]`)).first().waitFor();
-  await widget.locator('input').fill(text);
-  await vscode.page.keyboard.press('Enter');
-}
-
-async function showSessionsView() {
-  const icon = vscode.page.locator('.activitybar .action-item a[aria-label^="IAM STS"]').first();
-  await icon.waitFor();
-  const container = vscode.page.locator('.part.sidebar .composite.title', { hasText: 'IAM STS' });
-  if (!(await container.isVisible())) await icon.click();
-  await container.waitFor();
-}
 
 /** Lines the extension handed to the browser (the test hook in place of vscode.env.openExternal). */
 function openedUrls() {
