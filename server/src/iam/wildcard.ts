@@ -178,6 +178,14 @@ function kmpFind(p: string, f: Int32Array, text: string, from: number, to: numbe
 }
 
 function shiftAndFind(seg: Segment, text: string, from: number, to: number): number {
+  return shiftAndScan(seg, text, from, to, () => true);
+}
+
+/**
+ * The bit-parallel (shift-and) scan of a segment with `?` over text[from, to): calls `onMatch`
+ * with each start offset, in order, until it returns true; returns that offset, or -1.
+ */
+function shiftAndScan(seg: Segment, text: string, from: number, to: number, onMatch: (start: number) => boolean): number {
   const m = seg.text.length;
   const masks = seg.masks!;
   const anyMask = seg.anyMask!;
@@ -194,7 +202,7 @@ function shiftAndFind(seg: Segment, text: string, from: number, to: number): num
       state[w] = ((state[w] << 1) | carry) & mask[w];
       carry = next;
     }
-    if (state[lastWord] & lastBit) return i - m + 1;
+    if (state[lastWord] & lastBit && onMatch(i - m + 1)) return i - m + 1;
   }
   return -1;
 }
@@ -227,22 +235,10 @@ export function firstSegmentOccurrences(glob: Glob, text: string): Uint8Array {
     }
     return at;
   }
-  const masks = seg.masks!;
-  const anyMask = seg.anyMask!;
-  const words = anyMask.length;
-  const state = new Uint32Array(words);
-  const lastWord = (m - 1) >>> 5;
-  const lastBit = 1 << ((m - 1) & 31);
-  for (let i = 0; i < text.length; i++) {
-    const mask = masks.get(text.charCodeAt(i)) ?? anyMask;
-    let carry = 1;
-    for (let w = 0; w < words; w++) {
-      const next = state[w] >>> 31;
-      state[w] = ((state[w] << 1) | carry) & mask[w];
-      carry = next;
-    }
-    if (state[lastWord] & lastBit) at[i - m + 1] = 1;
-  }
+  shiftAndScan(seg, text, 0, text.length, (start) => {
+    at[start] = 1;
+    return false;
+  });
   return at;
 }
 
