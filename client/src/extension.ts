@@ -87,9 +87,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return serial ? askMfaCode(serial, `IAM STS: refresh ${sessionTitle(session)}: MFA code`) : Promise.resolve(undefined);
     },
     shouldAutoRefresh: () => settings.current.autoRefresh,
-    onRefreshed: (session) => {
+    onRefreshed: (session, requestId) => {
       log(`IAM STS: refreshed ${sessionTitle(session)}.`);
-      void history.record(historyEntryOf(session, 'refreshed'));
+      void history.record(historyEntryOf(session, 'refreshed', requestId));
     },
     onRefreshFailed: (session, error) =>
       void ui.showError({ ...error, message: `Refreshing ${sessionTitle(session)} failed; its current credentials stay until they expire. ${error.message}` }, session.roleArn),

@@ -240,6 +240,7 @@ export async function assumeRoleWith(
     endpoint: gateways.endpoint,
     sourceProfile: signer.profile ?? signer.session?.sourceProfile,
     usedMfa: optional.mfaCode !== undefined,
+    inheritedMfaAt: signer.session?.mfaAt,
     chainedFrom: signer.session
       ? { sessionId: signer.session.id, title: signer.source.replace(/^session /, ''), chain: [...(signer.session.chainedFrom?.chain ?? []), signer.session.roleArn ?? signer.session.label] }
       : undefined,

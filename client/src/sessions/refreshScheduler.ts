@@ -24,7 +24,8 @@ export interface RefreshSchedulerOptions {
   askMfaCode: (session: StsSession) => Promise<string | undefined>;
   /** Whether a session refreshes on its own (default: all). */
   shouldAutoRefresh?: (session: StsSession) => boolean;
-  onRefreshed?: (session: StsSession) => void;
+  /** `requestId`: the request that issued the new credentials, for the history. */
+  onRefreshed?: (session: StsSession, requestId: string | undefined) => void;
   onRefreshFailed?: (session: StsSession, error: StsCallError) => void;
 }
 
@@ -160,9 +161,9 @@ export class RefreshScheduler implements Disposable {
       return this.fail(session, result.error);
     }
     this.failedFor.delete(id);
-    const refreshed = this.options.store.replaceCredentials(id, result.value);
+    const refreshed = this.options.store.replaceCredentials(id, result.value, { mfaCodeEntered: mfaCode !== undefined });
     if (refreshed) {
-      this.options.onRefreshed?.(refreshed);
+      this.options.onRefreshed?.(refreshed, result.value.requestId);
     }
     return 'refreshed';
   }

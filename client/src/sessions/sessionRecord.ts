@@ -62,6 +62,11 @@ export interface NewSessionInput {
   sourceProfile?: string;
   usedMfa: boolean;
   chainedFrom?: StsSession['chainedFrom'];
+  /**
+   * When MFA was used for the credentials that signed the request, if no code was entered for
+   * this one: a role assumed with a session from GetSessionToken with MFA carries that MFA context.
+   */
+  inheritedMfaAt?: string;
   label?: string;
   id?: string;
   now: Date;
@@ -134,7 +139,7 @@ export function sessionFromIssued(input: NewSessionInput): StsSession {
     packedPolicySize: issued.packedPolicySize,
     request: stripOneTimeSecrets(request),
     usedMfa: input.usedMfa,
-    mfaAt: input.usedMfa ? input.now.toISOString() : undefined,
+    mfaAt: input.usedMfa ? input.now.toISOString() : input.inheritedMfaAt,
     chainedFrom: input.chainedFrom,
     identityCenter: sso ? { accountId: sso.accountId, roleName: sso.roleName, startUrl: sso.startUrl } : undefined,
     refreshCount: 0,
@@ -153,9 +158,22 @@ function stripOneTimeSecrets(request: SessionRequest): SessionRequest {
   return { ...request };
 }
 
-export function withRefreshedCredentials(session: StsSession, issued: IssuedSession, now: Date): StsSession {
+/**
+ * When MFA was used for a refreshed session: now if a new code was entered; for a role chain, when
+ * its source (whose current credentials signed the refresh) used MFA; else unchanged, since the
+ * credentials that signed the refresh carry the MFA context of the first sign-in.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthage
+ */
+export function mfaTimeAfterRefresh(session: StsSession, refresh: { mfaCodeEntered: boolean; now: Date; source?: StsSession }): string | undefined {
+  if (refresh.mfaCodeEntered) return refresh.now.toISOString();
+  if (session.chainedFrom && refresh.source) return refresh.source.mfaAt;
+  return session.mfaAt;
+}
+
+export function withRefreshedCredentials(session: StsSession, issued: IssuedSession, now: Date, mfaAt: string | undefined = session.mfaAt): StsSession {
   return {
     ...session,
+    mfaAt,
     credentials: issued.credentials,
     issuedAt: now,
     assumedRoleId: issued.assumedRoleUser?.assumedRoleId ?? issued.federatedUser?.federatedUserId ?? session.assumedRoleId,

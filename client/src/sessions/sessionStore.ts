@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import { Emitter, type Disposable } from './emitter';
 import { systemClock } from './clock';
-import { sessionBaseTitle, withRefreshedCredentials, type StsSession } from './sessionRecord';
+import { mfaTimeAfterRefresh, sessionBaseTitle, withRefreshedCredentials, type StsSession } from './sessionRecord';
 import { sessionsFromSecret, sessionsToSecret } from './sessionSecret';
 import type { IssuedSession } from './stsTypes';
 
@@ -94,12 +94,16 @@ export class SessionStore {
   }
 
   /** Swaps in new credentials after a refresh; the session keeps its id, label and request. */
-  replaceCredentials(id: string, issued: IssuedSession): StsSession | undefined {
+  /** `mfaCodeEntered`: the refresh sent a new MFA code, so MFA was used now. */
+  replaceCredentials(id: string, issued: IssuedSession, refresh: { mfaCodeEntered: boolean } = { mfaCodeEntered: false }): StsSession | undefined {
     const session = this.sessions.get(id);
     if (!session) {
       return undefined;
     }
-    return this.add(withRefreshedCredentials(session, issued, new Date(this.clock.now())));
+    const now = new Date(this.clock.now());
+    const source = session.chainedFrom ? this.sessions.get(session.chainedFrom.sessionId) : undefined;
+    const mfaAt = mfaTimeAfterRefresh(session, { mfaCodeEntered: refresh.mfaCodeEntered, now, source });
+    return this.add(withRefreshedCredentials(session, issued, now, mfaAt));
   }
 
   /** Keeps the old credentials (still valid until they expire) and remembers why refresh failed. */
