@@ -21,6 +21,7 @@ import {
   selectActiveSessionCommand,
   writeSessionToProfileCommand,
 } from './commands/sessionCommands';
+import { useRegionalEndpointAndReissue } from './commands/regionalEndpoint';
 import { SessionIntake } from './commands/sessionIntake';
 import { SessionPicker } from './commands/sessionPicker';
 import { SignerPicker } from './commands/signers';
@@ -67,7 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     roleCredentials: (request) => identityCenter.roleCredentials(request),
     sessionById: (id) => store.get(id),
   });
-  const ui = new StsUi(output, () => settings.current);
+  // A version-1 token hint's action: the regional endpoint in the settings, the session issued again there.
+  const ui = new StsUi(output, () => settings.current, (session, endpoint) =>
+    useRegionalEndpointAndReissue(
+      { setStsEndpoint: (value) => settings.setStsEndpoint(value), refresh: async (id) => void (await vscode.commands.executeCommand('iamSts.refreshSession', id)), log },
+      session,
+      endpoint,
+    ),
+  );
 
   // Sessions: the store, the one in use, the history, and the scheduler that refreshes them.
   const history = new SessionHistory({

@@ -240,6 +240,9 @@ export class LoopbackStsServer {
       if (issued.expiration.getTime() <= this.now().getTime()) {
         throw new StsOperationError('ExpiredToken');
       }
+      if (this.config.version1TokensRefusedIn?.includes(auth.region)) {
+        throw new StsOperationError('InvalidClientTokenId');
+      }
       caller = issued.caller;
     } else {
       throw new StsOperationError('InvalidClientTokenId');

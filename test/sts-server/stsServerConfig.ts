@@ -63,6 +63,13 @@ export interface StsServerConfig {
   roles?: StsRoleConfig[];
   /** Regions (from the SigV4 credential scope) where STS is not activated for the account. */
   disabledRegions?: string[];
+  /**
+   * The server plays the global endpoint issuing version-1 session tokens: a request signed (SigV4
+   * credential scope) for one of these Regions with a session token it issued is refused with
+   * InvalidClientTokenId, as opt-in Regions refuse version-1 tokens.
+   * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html
+   */
+  version1TokensRefusedIn?: string[];
   /** EncodedMessage → DecodedMessage for DecodeAuthorizationMessage. */
   authorizationMessages?: Record<string, string>;
   /** Faults per Action name, e.g. `{ "AssumeRole": { "error": { "code": "Throttling" } } }`. */

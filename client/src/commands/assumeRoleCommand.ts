@@ -229,7 +229,7 @@ export async function assumeRoleWith(
   const gateway = gateways.signedBy(signer, region);
   const result = await ui.withProgress(`Assuming ${request.roleArn}…`, () => gateway.issue(request, { mfaCode: optional.mfaCode }));
   if (!result.ok) {
-    await ui.showError(result.error, request.roleArn);
+    await ui.showError(result.error, request.roleArn, signer.session, region);
     return;
   }
   recentRoles.remember('AssumeRole', request.roleArn);

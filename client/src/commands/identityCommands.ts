@@ -34,7 +34,8 @@ export async function whoAmICommand(deps: IdentityCommandDeps, argument?: unknow
   const gateway = gateways.signedBy(signer);
   const result = await ui.withProgress('Calling GetCallerIdentity…', () => gateway.getCallerIdentity());
   if (!result.ok) {
-    await ui.showError(result.error, undefined, signer.session);
+    // Signed for the Region of the settings, which may be an opt-in Region the session's token is not valid in.
+    await ui.showError(result.error, undefined, signer.session, gateway.region);
     return;
   }
   const { arn, account, userId } = result.value;

@@ -65,9 +65,10 @@ function refuseExpired(sessions: SessionPicker, sessionId: string, action: strin
   return false;
 }
 
-export async function copyExportsCommand({ sessions }: SessionCommandDeps, argument?: unknown): Promise<void> {
+export async function copyExportsCommand({ sessions, ui }: SessionCommandDeps, argument?: unknown): Promise<void> {
   const session = await sessions.resolve(argument, 'IAM STS: Copy Credentials as Environment Exports');
   if (!session || refuseExpired(sessions, session.id, 'copy it')) return;
+  ui.warnBeforeUse(session);
   const shell = shellKind();
   const ordered = [...formats].sort((a, b) => (a.format === shell ? -1 : b.format === shell ? 1 : 0));
   const picked = await vscode.window.showQuickPick(ordered, { title: 'IAM STS: Copy Credentials as…', placeHolder: `Format (your terminal: ${shell})` });
@@ -79,9 +80,10 @@ export async function copyExportsCommand({ sessions }: SessionCommandDeps, argum
   );
 }
 
-export async function openTerminalCommand({ sessions }: SessionCommandDeps, terminals: SessionTerminals, argument?: unknown): Promise<void> {
+export async function openTerminalCommand({ sessions, ui }: SessionCommandDeps, terminals: SessionTerminals, argument?: unknown): Promise<void> {
   const session = await sessions.resolve(argument, 'IAM STS: Open Terminal with Session');
   if (!session || refuseExpired(sessions, session.id, 'open a terminal with it')) return;
+  ui.warnBeforeUse(session);
   terminals.open(session);
 }
 

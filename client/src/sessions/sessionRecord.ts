@@ -176,6 +176,8 @@ export function withRefreshedCredentials(session: StsSession, issued: IssuedSess
     mfaAt,
     credentials: issued.credentials,
     issuedAt: now,
+    // IAM Identity Center credentials come from the portal: no STS endpoint to record.
+    endpoint: issued.api === 'GetRoleCredentials' ? session.endpoint : issued.endpoint,
     assumedRoleId: issued.assumedRoleUser?.assumedRoleId ?? issued.federatedUser?.federatedUserId ?? session.assumedRoleId,
     principalArn: issued.assumedRoleUser?.arn ?? issued.federatedUser?.arn ?? session.principalArn,
     packedPolicySize: issued.packedPolicySize ?? session.packedPolicySize,

@@ -78,6 +78,12 @@ export class StsGateways {
       if (!this.options.roleCredentials) throw new Error('IAM Identity Center is not wired');
       return this.options.roleCredentials(request);
     }
+    const endpoint = this.endpoint;
+    const issued = await this.reissueAtSts(session, request, mfaCode);
+    return issued.ok ? { ok: true, value: { ...issued.value, endpoint } } : issued;
+  }
+
+  private async reissueAtSts(session: StsSession, request: Exclude<StsSession['request'], { api: 'GetRoleCredentials' }>, mfaCode: string | undefined): Promise<StsResult<IssuedSession>> {
     if (request.api === 'AssumeRole' && session.chainedFrom) {
       const source = this.options.sessionById?.(session.chainedFrom.sessionId);
       if (!source || source.credentials.expiration.getTime() <= Date.now()) {

@@ -70,7 +70,7 @@ export function readStsSettings(): StsSettings {
     ssoOidcEndpoint: oidc.endpoint,
     ssoPortalEndpoint: portal.endpoint,
     federationEndpoint: federation.endpoint,
-    regionHints: configuration.get<boolean>('hints.regionAndEndpoint', false),
+    regionHints: configuration.get<boolean>('hints.regionAndEndpoint', true),
   };
 }
 

@@ -19,6 +19,12 @@ export class StsSettingsSource implements vscode.Disposable {
     return this.value;
   }
 
+  /** Sets the user's STS endpoint and reads the settings again at once (the change event follows). */
+  async setStsEndpoint(endpoint: string): Promise<void> {
+    await vscode.workspace.getConfiguration('iamSts').update('stsEndpoint', endpoint, vscode.ConfigurationTarget.Global);
+    this.value = readStsSettings();
+  }
+
   onDidChange(listener: (settings: StsSettings) => void): vscode.Disposable {
     return this.changed.on(listener);
   }

@@ -122,6 +122,11 @@ export interface TemporaryCredentials {
 
 export interface IssuedSession {
   api: IssuingApi;
+  /**
+   * A refresh: the custom STS endpoint of the settings it went to (absent: the SDK's regional
+   * endpoint), which may differ from the one that issued the session first.
+   */
+  endpoint?: string;
   credentials: TemporaryCredentials;
   /** AssumeRole*: `ROLEID:SESSIONNAME` and `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSIONNAME`. */
   assumedRoleUser?: { assumedRoleId: string; arn: string };

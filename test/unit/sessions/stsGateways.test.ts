@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sessionFromIssued } from '../../../client/src/sessions/sessionRecord';
+import { sessionFromIssued, withRefreshedCredentials } from '../../../client/src/sessions/sessionRecord';
 import { StsGateways } from '../../../client/src/sessions/stsGateways';
 import type { LoopbackStsServer } from '../../sts-server/stsServer';
 import { alice, roles, startServer } from './stsWorld';
@@ -45,5 +45,18 @@ describe('StsGateways: one factory for every STS call of the extension', () => {
     const log = lines.join('\n');
     assert.ok(!log.includes(alice.secretAccessKey) && !log.includes(again.value.credentials.sessionToken));
     assert.match(log, /AssumeRole/);
+  });
+
+  it('a refresh says which endpoint of the settings issued the new credentials, and the session records it', async () => {
+    const settings = { current: { region: 'us-east-1', endpoint: server.url as string | undefined } };
+    const gateways = gatewaysWith(settings);
+    const request = { api: 'AssumeRole' as const, roleArn: roles.dev, roleSessionName: 'moved', durationSeconds: 900 };
+    const first = await gateways.signedBy(gateways.defaultChain()).issue(request);
+    assert.ok(first.ok);
+    const session = sessionFromIssued({ request, issued: first.value, region: 'us-east-1', endpoint: 'https://sts.amazonaws.com', usedMfa: false, now: new Date() });
+    const again = await gateways.reissue(session, undefined);
+    assert.ok(again.ok);
+    assert.equal(again.value.endpoint, server.url);
+    assert.equal(withRefreshedCredentials(session, again.value, new Date()).endpoint, server.url);
   });
 });
