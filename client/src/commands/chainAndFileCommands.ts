@@ -31,7 +31,8 @@ export async function writeEnvFileCommand({ sessions, ui }: { sessions: SessionP
   const session = await sessions.resolve(argument, 'IAM STS: Write Session to .env File');
   if (!session) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({ title: 'IAM STS: .env file for the session', defaultUri: folder ? vscode.Uri.joinPath(folder, '.env') : undefined, filters: { 'Environment file': ['env'] } });
+  // No file-type filter: ".env" has no extension, and a dialog given an "env" filter saves it as ".env.env".
+  const target = await vscode.window.showSaveDialog({ title: 'IAM STS: .env file for the session', defaultUri: folder ? vscode.Uri.joinPath(folder, '.env') : undefined });
   if (!target) return;
   const write = 'Write .env File';
   const confirmed = await vscode.window.showWarningMessage(
@@ -40,6 +41,7 @@ export async function writeEnvFileCommand({ sessions, ui }: { sessions: SessionP
     write,
   );
   if (confirmed !== write) return;
+  ui.warnBeforeUse(session);
   await writeFile(target.fsPath, dotenvText(session), { encoding: 'utf8', mode: 0o600 });
   ui.log(`IAM STS: wrote session ${sessionTitle(session)} to ${target.fsPath} (on request).`);
   void vscode.window.showInformationMessage(`IAM STS: ${vscode.workspace.asRelativePath(target)} holds ${sessionTitle(session)}.`);
