@@ -87,7 +87,9 @@ export class StsGateways {
     if (request.api === 'AssumeRole' && session.chainedFrom) {
       const source = this.options.sessionById?.(session.chainedFrom.sessionId);
       if (!source || source.credentials.expiration.getTime() <= Date.now()) {
-        const message = `This session was assumed from ${session.chainedFrom.title}, which is gone or expired; refresh that one, then assume the role again.`;
+        const message = source
+          ? `This session was assumed from ${session.chainedFrom.title}, which has expired; refresh that one first, then this one.`
+          : `This session was assumed from ${session.chainedFrom.title}, which was forgotten; assume the role again from another session.`;
         return { ok: false, error: { code: 'ChainSourceUnavailable', cause: 'credentials', operation: 'AssumeRole', message } };
       }
       const { accessKeyId, secretAccessKey, sessionToken, expiration } = source.credentials;

@@ -59,4 +59,24 @@ describe('StsGateways: one factory for every STS call of the extension', () => {
     assert.equal(again.value.endpoint, server.url);
     assert.equal(withRefreshedCredentials(session, again.value, new Date()).endpoint, server.url);
   });
+
+  it('a role chain whose source expired says to refresh the source first; one whose source was forgotten, to assume again', async () => {
+    const gateways = new StsGateways({
+      settings: { current: { region: 'us-east-1', endpoint: server.url } },
+      log: () => {},
+      askMfaCode: async () => undefined,
+      sessionById: (id) => (id === 'expired-source' ? expiredSource : undefined),
+    });
+    const request = { api: 'AssumeRole' as const, roleArn: roles.chained, roleSessionName: 'chain', durationSeconds: 3600 };
+    const issued = { api: 'AssumeRole' as const, credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'x', sessionToken: 'y', expiration: new Date(Date.now() - 1000) } };
+    const expiredSource = sessionFromIssued({ request, issued, region: 'us-east-1', usedMfa: false, now: new Date(Date.now() - 3_600_000) });
+    const chained = (sessionId: string) =>
+      sessionFromIssued({ request, issued, region: 'us-east-1', usedMfa: false, chainedFrom: { sessionId, title: 'Dev (alice)', chain: ['Dev'] }, now: new Date() });
+    const expired = await gateways.reissue(chained('expired-source'), undefined);
+    assert.ok(!expired.ok);
+    assert.match(expired.error.message, /Dev \(alice\), which has expired; refresh that one first, then this one/);
+    const forgotten = await gateways.reissue(chained('gone'), undefined);
+    assert.ok(!forgotten.ok);
+    assert.match(forgotten.error.message, /which was forgotten; assume the role again/);
+  });
 });
