@@ -4,11 +4,12 @@
 // capped at one hour, and no secret of the test servers anywhere it was not asked to go.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
+import { assertNoSecretsOutside } from './secretSearch.mjs';
 import { stsUi } from './stsUi.mjs';
 import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
 
@@ -160,32 +161,6 @@ test('assumes a role from a session in the view: a role chain, its duration capp
   await vscode.screenshot('role-chain-session');
 });
 
-/** Every file under `dir`, as paths. */
-function filesUnder(dir) {
-  const found = [];
-  const walk = (d) => {
-    let names = [];
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = path.join(d, name);
-      let info;
-      try {
-        info = statSync(full);
-      } catch {
-        continue;
-      }
-      if (info.isDirectory()) walk(full);
-      else if (info.isFile() && info.size < 50_000_000) found.push(full);
-    }
-  };
-  walk(dir);
-  return found;
-}
-
 test('no secret the servers issued is in the output channel, the history, settings, global state or any file not asked for', async () => {
   const secrets = sts.secrets().filter((secret) => secret.length >= 16);
   assert.ok(secrets.length >= 12, 'keys, tokens, client secrets, device codes and sign-in tokens to look for');
@@ -197,53 +172,7 @@ test('no secret the servers issued is in the output channel, the history, settin
     path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`),
     openedFile,
   ]);
-  const roots = [vscode.profile.userDataDir, vscode.workspace, home, path.join(vscode.tmp, 'profile')];
-  const searched = new Set();
-  let historyText = '';
-  for (const root of roots) {
-    for (const file of filesUnder(root)) {
-      if (askedFor.has(file) || searched.has(file) || file.startsWith(vscode.profile.extensionsDir)) continue;
-      searched.add(file);
-      const bytes = readFileSync(file);
-      const text = bytes.toString('latin1');
-      if (file.endsWith('session-history.json')) historyText = bytes.toString('utf8');
-      for (const secret of secrets) {
-        assert.ok(!text.includes(secret), `${path.relative(vscode.tmp, file)} holds a secret (${secret.slice(0, 6)}…)`);
-      }
-    }
-  }
-  assert.ok([...searched].some((file) => file.endsWith('IAM STS Studio.log')), 'the output channel log was searched');
-  assert.ok([...searched].some((file) => file.endsWith('settings.json')), 'the settings were searched');
-  // In the browser-based VS Code, global state (and the rest of the workbench's storage) lives
-  // in the page's IndexedDB: every database, every store, every value.
-  const browserStorage = await vscode.page.evaluate(async () => {
-    const decode = (value) => (value instanceof Uint8Array || value instanceof ArrayBuffer ? new TextDecoder().decode(value) : typeof value === 'string' ? value : JSON.stringify(value));
-    const out = [];
-    for (const { name } of await indexedDB.databases()) {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of db.objectStoreNames) {
-        const all = await new Promise((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => resolve([]);
-        });
-        const keys = await new Promise((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAllKeys();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => resolve([]);
-        });
-        keys.forEach((key, index) => out.push(`${name}/${store}/${decode(key)}=${decode(all[index])}`));
-      }
-      db.close();
-    }
-    return out.join('\n');
-  });
-  assert.match(browserStorage, /iamSts\.recentRoleArns/, 'the global state of the extension was searched');
-  for (const secret of secrets) assert.ok(!browserStorage.includes(secret), `the browser storage holds a secret (${secret.slice(0, 6)}…)`);
+  const { historyText } = await assertNoSecretsOutside({ vscode, home, secrets, askedFor });
   const history = JSON.parse(historyText);
   assert.deepEqual(history.map((entry) => entry.api), ['GetRoleCredentials', 'AssumeRole', 'AssumeRole']);
   assert.match(history[0].arn, /^arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_ReadOnly\//);

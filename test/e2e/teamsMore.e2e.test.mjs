@@ -2,14 +2,17 @@
 // Center profile (confirmation, the profile in ~/.aws/config, nothing secret), Copy the console
 // sign-in URL, Refresh of a role chain and of an Identity Center session (the server records which
 // API issued the new credentials and which key signed them), Write Session to .env File
-// (confirmation, the file, its mode and content, nothing else written) and the Session History
-// view with its CSV export, each with a screenshot.
+// (confirmation, the file, its mode and content, nothing else written), the Session History
+// view with its CSV export and the MFA age after a refresh, each with a screenshot; then no
+// secret anywhere it was not asked to go.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
+import { assertNoSecretsOutside } from './secretSearch.mjs';
 import { stsUi } from './stsUi.mjs';
 import { devRoleArn, startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
 
@@ -334,4 +337,16 @@ test('a session token with MFA, refreshed with a new code: the view says MFA was
   assert.match(text, /MFA used: 0m ago \(aws:MultiFactorAuthAge\)/);
   assert.match(text, /Refreshed: 1 time/);
   await vscode.screenshot('mfa-age-after-refresh');
+});
+
+test('no secret the servers issued is in the output channel, the history, settings, global state or any file but the .env file asked for', async () => {
+  const secrets = sts.secrets().filter((secret) => secret.length >= 16);
+  const askedFor = [
+    path.join(home, '.aws', 'credentials'),
+    path.join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`),
+    path.join(vscode.workspace, '.env'),
+  ];
+  // ~/.aws/config, the CSV export and the history are searched: none of them may hold a secret.
+  const { historyText } = await assertNoSecretsOutside({ vscode, home, secrets, askedFor });
+  assert.equal(JSON.parse(historyText).length, 9);
 });
