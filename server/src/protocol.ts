@@ -154,3 +154,24 @@ export interface CompareWithHeadResult {
 
 /** Client → server: compare the open document with its committed version; publishes NEW_ACCESS diagnostics. */
 export const compareWithHeadRequest = new RequestType<CompareWithHeadParams, CompareWithHeadResult, void>('iamSts/compareWithHead');
+
+// ---- Roles the workspace defines (Assume Role's duration bound) ----
+
+export interface KnownRolesParams {
+  /** The role being assumed: roles of the workspace's templates and `.tf` files with its name are returned. */
+  roleArn: string;
+}
+
+export interface KnownRole {
+  name: string;
+  /** `VendorRole in infra/template.yaml`. */
+  label: string;
+  uri: string;
+  range: Range;
+  /** Seconds; one hour when the template does not set it. */
+  maxSessionDuration: number;
+  maxSessionDurationSet: boolean;
+}
+
+/** Client → server: the roles named like the ARN's role, defined in the workspace. */
+export const knownRolesRequest = new RequestType<KnownRolesParams, KnownRole[], void>('iamSts/knownRoles');

@@ -19,6 +19,7 @@ import { codeActionsFor } from './features/codeActions';
 import { codeLensesFor } from './features/codeLens';
 import { completionFor } from './features/completion';
 import { hoverFor } from './features/hover';
+import { registerKnownRoles } from './features/knownRoles';
 import { createSimulation } from './features/simulation';
 import { registerSimulationRequests } from './features/simulationRequest';
 import { findingDocUrl } from './lint';
@@ -67,6 +68,8 @@ export function startServer(connection: Connection): void {
   });
   const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
+  let workspaceFolders: string[] = [];
+  registerKnownRoles({ connection, documents, logger, folders: () => workspaceFolders });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -74,6 +77,8 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     simulation.initialize(params);
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = roots.map(filePathOf).filter((f): f is string => f !== undefined);
     return {
       capabilities: {
         // Saves re-run the scenario simulations that read the saved file.

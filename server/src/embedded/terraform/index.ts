@@ -35,7 +35,7 @@ const IMPLIED_RESOURCE = new Set(['aws_ecr_repository_policy']);
 
 const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g;
 
-type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean }>;
+type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean; maxSessionDuration?: number }>;
 
 /**
  * The policies of a `.tf` file. `siblings` are the other `.tf` files of its folder (one module):
@@ -82,6 +82,7 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
         ownAccounts: [],
         ...(usage?.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
         ...(merged ? { merged } : {}),
+        ...(usage?.maxSessionDuration !== undefined ? { maxSessionDuration: usage.maxSessionDuration } : {}),
       });
     }
     return out.sort((a, b) => a.hostRange.start - b.hostRange.start);
@@ -142,9 +143,10 @@ function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy
       const k = type === 'aws_organizations_policy' ? organizationsKind(b) : kind;
       if (!k) continue;
       const implied = IMPLIED_RESOURCE.has(type);
-      noteUsage(usedAs, a.expression, k, implied);
+      const maxSession = type === 'aws_iam_role' ? maxSessionDuration(b) : undefined;
+      noteUsage(usedAs, a.expression, k, implied, maxSession);
       const found = out && inlinePolicy(a.expression, text, k, `${type}.${name}.${attr}`, implied);
-      if (found) out!.push(found);
+      if (found) out!.push(maxSession === undefined ? found : { ...found, maxSessionDuration: maxSession });
     }
     if (type === 'aws_iam_role') {
       blocksOf(b.body)
@@ -173,8 +175,15 @@ function organizationsKind(b: Block): DocumentKind | undefined {
 }
 
 /** `assume_role_policy = data.aws_iam_policy_document.x.json` makes document x a trust policy. */
-function noteUsage(usedAs: Usages, expression: SyntaxNode, kind: DocumentKind, impliedResource: boolean): void {
-  for (const m of expression.text.matchAll(DOCUMENT_REFERENCE)) if (!usedAs.has(m[1])) usedAs.set(m[1], { kind, impliedResource });
+function noteUsage(usedAs: Usages, expression: SyntaxNode, kind: DocumentKind, impliedResource: boolean, maxSessionDuration?: number): void {
+  for (const m of expression.text.matchAll(DOCUMENT_REFERENCE)) if (!usedAs.has(m[1])) usedAs.set(m[1], { kind, impliedResource, ...(maxSessionDuration !== undefined ? { maxSessionDuration } : {}) });
+}
+
+/** An `aws_iam_role`'s `max_session_duration`, when written as a number. */
+function maxSessionDuration(role: Block): number | undefined {
+  const a = attribute(role.body, 'max_session_duration');
+  const literal = a && unwrap(a.expression);
+  return literal?.type === 'numeric_lit' && Number.isInteger(Number(literal.text)) ? Number(literal.text) : undefined;
 }
 
 /** A policy written in the attribute: `jsonencode({…})` or a heredoc of JSON. */
