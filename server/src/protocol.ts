@@ -134,7 +134,26 @@ export const simulateRequestRequest = new RequestType<SimulateRequestParams, Sim
 export const clientCommands = {
   selectRange: 'iamSts.selectRange',
   addOwnAccount: 'iamSts.addOwnAccount',
+  /** A policy's code lens: lists that policy's findings (`PolicyFindingsArgs`) to pick one and go to it. */
+  showPolicyFindings: 'iamSts.showPolicyFindings',
 } as const;
+
+/** One finding as its diagnostic shows it: severity 1 error … 4 hint (LSP's numbers). */
+export interface PolicyFinding {
+  severity: 1 | 2 | 3 | 4;
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface PolicyFindingsArgs {
+  uri: string;
+  /** `VendorRole.AssumeRolePolicyDocument`, `data.aws_iam_policy_document.read`. */
+  locator: string;
+  /** `IAM trust policy`. */
+  kind: string;
+  findings: PolicyFinding[];
+}
 
 // ---- Custom policy checks: no new access vs HEAD ----
 

@@ -83,6 +83,18 @@ test('a code lens above each embedded policy gives its kind and finding count', 
       [17, 'IAM identity policy: no findings'],
     ],
   );
+  // Clicking the lens with findings lists them: the command gets that policy's diagnostics.
+  assert.equal(lenses[0].command?.command, 'iamSts.showPolicyFindings');
+  assert.deepEqual(lenses[0].command?.arguments, [
+    {
+      uri,
+      locator: 'VendorRole.AssumeRolePolicyDocument',
+      kind: 'IAM trust policy',
+      findings: [{ severity: 2, code: 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL', message: lenses[0].command!.arguments![0].findings[0].message, range: { start: { line: 10, character: 19 }, end: { line: 10, character: 49 } } }],
+    },
+  ]);
+  assert.match(lenses[0].command!.arguments![0].findings[0].message, /ExternalId/);
+  assert.equal(lenses[1].command?.command, '');
 });
 
 test('a policy file gets no code lens: the status bar says its kind', async () => {
