@@ -7,6 +7,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
@@ -65,6 +66,13 @@ export function startServer(connection: Connection): void {
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
     maxFileSize: () => settings.maxFileSize,
+    onWatchedFiles: (changes) => {
+      for (const change of changes) {
+        const file = filePathOf(change.uri);
+        // An open file's own edits already told its siblings.
+        if (file?.endsWith('.tf') && !documents.get(change.uri)) revalidateTerraformSiblings(file, undefined);
+      }
+    },
   });
   const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
@@ -192,8 +200,42 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  documents.onDidChangeContent((e) => scheduleValidation(e.document, false));
+  /**
+   * The open `.tf` files of a changed `.tf` file's folder: one module, where a document's kind and
+   * merged statements can come from the other files. Coalesced per folder, as keystrokes come.
+   */
+  const siblingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  function revalidateTerraformSiblings(file: string, changedUri: string | undefined): void {
+    const dir = path.dirname(file);
+    clearTimeout(siblingTimers.get(dir));
+    siblingTimers.set(
+      dir,
+      setTimeout(() => {
+        siblingTimers.delete(dir);
+        for (const doc of documents.all()) {
+          const f = filePathOf(doc.uri);
+          if (doc.uri === changedUri || !f?.endsWith('.tf') || path.dirname(f) !== dir) continue;
+          store.forget(doc.uri);
+          scheduleValidation(doc);
+        }
+      }, SIBLING_DELAY_MS),
+    );
+  }
+  const SIBLING_DELAY_MS = 100;
+  const terraformFile = (uri: string) => {
+    const f = filePathOf(uri);
+    return f?.endsWith('.tf') ? f : undefined;
+  };
+
+  documents.onDidChangeContent((e) => {
+    scheduleValidation(e.document, false);
+    const f = terraformFile(e.document.uri);
+    if (f) revalidateTerraformSiblings(f, e.document.uri);
+  });
   documents.onDidClose((e) => {
+    // Its siblings read it from disk again.
+    const f = terraformFile(e.document.uri);
+    if (f) revalidateTerraformSiblings(f, e.document.uri);
     const t = pending.get(e.document.uri);
     if (t) clearTimeout(t);
     pending.delete(e.document.uri);
