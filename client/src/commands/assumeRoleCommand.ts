@@ -21,7 +21,7 @@ import {
   type SourceChoice,
 } from './assumeRolePlan';
 import { askMfaCode, askText, pickDuration } from './prompts';
-import { defaultRoleSessionName, profileDuration, parseSessionTags, roleMaxFrom, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
+import { defaultRoleSessionName, profileDuration, parseSessionTags, profileDurationProblem, roleMaxFrom, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
 import type { RecentRoles } from './recentRolesStore';
 import type { SessionIntake } from './sessionIntake';
 import type { SignerPicker, SigningCredentials } from './signers';
@@ -87,7 +87,13 @@ async function pickSource(signers: SignerPicker): Promise<SourceChoice | undefin
   return picked?.choice;
 }
 
-async function assumeRoleProfile({ gateways, ui, intake, recentRoles }: AssumeRoleCommandDeps, profile: ProfileSummary): Promise<void> {
+async function assumeRoleProfile({ gateways, ui, intake, recentRoles, knownRoles }: AssumeRoleCommandDeps, profile: ProfileSummary): Promise<void> {
+  const roleMax = profile.roleArn ? roleMaxFrom((await knownRoles?.(profile.roleArn).catch(() => [])) ?? []) : undefined;
+  const durationProblem = profileDurationProblem(profile, roleMax);
+  if (durationProblem) {
+    void vscode.window.showErrorMessage(`IAM STS: ${durationProblem}`);
+    return;
+  }
   const options = { ...gateways.profileOptions(profile.region), sessionName: defaultRoleSessionName(currentUserName()) };
   const result = await ui.withProgress(`Assuming ${profile.roleArn ?? profile.name}…`, () => assumeProfileRole(profile.name, options));
   if (!result.ok) {

@@ -105,6 +105,16 @@ export function roleMaxFrom(roles: ReadonlyArray<{ label: string; maxSessionDura
   return { seconds: strictest.maxSessionDuration, where: strictest.maxSessionDurationSet ? strictest.label : `${strictest.label} (no MaxSessionDuration: one hour)` };
 }
 
+/**
+ * A role profile assumed in one step: its `duration_seconds` above the role's MaxSessionDuration
+ * would only come back as STS's ValidationError; said before the call, with where to change it.
+ */
+export function profileDurationProblem(profile: { name: string; durationSeconds?: number }, roleMax: { seconds: number; where: string } | undefined): string | undefined {
+  if (profile.durationSeconds === undefined || !roleMax) return undefined;
+  const problem = validateDurationSeconds('AssumeRole', profile.durationSeconds, { roleMax });
+  return problem && profile.durationSeconds > roleMax.seconds ? `Profile "${profile.name}" asks for duration_seconds = ${profile.durationSeconds}: ${problem} Lower duration_seconds in the AWS config file.` : undefined;
+}
+
 /** A profile's `duration_seconds` as the preferred choice, when it sets one. */
 export function profileDuration(seconds: number | undefined): PreferredDuration | undefined {
   return seconds !== undefined ? { seconds, source: 'profile' } : undefined;

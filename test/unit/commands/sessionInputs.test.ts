@@ -9,6 +9,7 @@ import {
   parseDuration,
   parseSessionTags,
   rememberRoleArn,
+  profileDurationProblem,
   roleMaxFrom,
   sessionPolicyFromDocument,
   type PolicyDiagnostic,
@@ -209,5 +210,15 @@ describe("a role's MaxSessionDuration from the workspace bounds the AssumeRole d
       { seconds: 3600, where: 'aws_iam_role.vendor in b.tf (no MaxSessionDuration: one hour)' },
     );
     assert.equal(roleMaxFrom([]), undefined);
+  });
+
+  it("refuses a role profile whose duration_seconds is above the bound, before the one-step call, and says where to change it", () => {
+    assert.equal(
+      profileDurationProblem({ name: 'vendor', durationSeconds: 14400 }, roleMax),
+      'Profile "vendor" asks for duration_seconds = 14400: aws_iam_role.vendor in main.tf lets sessions last at most 7200 seconds (MaxSessionDuration): STS refuses a longer one. Lower duration_seconds in the AWS config file.',
+    );
+    assert.equal(profileDurationProblem({ name: 'vendor', durationSeconds: 3600 }, roleMax), undefined);
+    assert.equal(profileDurationProblem({ name: 'vendor' }, roleMax), undefined);
+    assert.equal(profileDurationProblem({ name: 'vendor', durationSeconds: 14400 }, undefined), undefined);
   });
 });
