@@ -80,7 +80,10 @@ test('hover on an action inside the template shows its access level', async () =
 
 test("clicking the trust policy's code lens lists its findings, and choosing one goes to it", async () => {
   const page = vscode.page;
+  // The previous step's hover would cover the lens: move the mouse away and let it close.
+  await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
   const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'IAM trust policy: 2 findings' }).first();
   await vscode.orScreenshot('lens', () => lens.waitFor({ timeout: 60_000 }));
   await lens.click();
