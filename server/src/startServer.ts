@@ -77,6 +77,7 @@ export function startServer(connection: Connection): void {
   const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
   let workspaceFolders: string[] = [];
+  let foldersChange = false;
   registerKnownRoles({ connection, documents, logger, folders: () => workspaceFolders });
 
   connection.onInitialize((params): InitializeResult => {
@@ -87,6 +88,7 @@ export function startServer(connection: Connection): void {
     simulation.initialize(params);
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = roots.map(filePathOf).filter((f): f is string => f !== undefined);
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         // Saves re-run the scenario simulations that read the saved file.
@@ -104,6 +106,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePathOf(f.uri)).filter((f): f is string => f !== undefined)];
+      });
+    }
     // Scenarios may name policies inside .tf files: their first run waits for the Terraform parser.
     void loadTerraformParser()
       .catch((e) => logger.error(`loading the Terraform parser failed: ${e instanceof Error ? e.message : e}`))
