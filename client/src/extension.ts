@@ -29,6 +29,7 @@ import { StsUi } from './commands/stsUi';
 import { getFederationTokenCommand, getSessionTokenCommand } from './commands/tokenCommands';
 import { IdentityCenter } from './identityCenter/identityCenter';
 import { createLanguageClient } from './languageClient';
+import { knownRolesRequest } from '../../server/src/protocol';
 import { registerPolicyEditing } from './policyKind';
 import { systemClock } from './sessions/clock';
 import { offerRefreshBeforeExpiry } from './sessions/expiryWarning.vscode';
@@ -156,7 +157,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Commands.
   const identityDeps = { signers, gateways, ui, sessions };
-  const assumeDeps = { signers, gateways, ui, intake, recentRoles };
+  const knownRoles = async (roleArn: string) => (client?.isRunning() ? client.sendRequest(knownRolesRequest, { roleArn }) : []);
+  const assumeDeps = { signers, gateways, ui, intake, recentRoles, knownRoles };
   const identityCenterDeps = { identityCenter, gateways, signers, ui, intake, sessions, defaultRegion: () => settings.current.region };
   registerCommandTable(context, output, {
     'iamSts.assumeRole': () => assumeRoleCommand(assumeDeps),

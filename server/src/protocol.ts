@@ -134,7 +134,26 @@ export const simulateRequestRequest = new RequestType<SimulateRequestParams, Sim
 export const clientCommands = {
   selectRange: 'iamSts.selectRange',
   addOwnAccount: 'iamSts.addOwnAccount',
+  /** A policy's code lens: lists that policy's findings (`PolicyFindingsArgs`) to pick one and go to it. */
+  showPolicyFindings: 'iamSts.showPolicyFindings',
 } as const;
+
+/** One finding as its diagnostic shows it: severity 1 error … 4 hint (LSP's numbers). */
+export interface PolicyFinding {
+  severity: 1 | 2 | 3 | 4;
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface PolicyFindingsArgs {
+  uri: string;
+  /** `VendorRole.AssumeRolePolicyDocument`, `data.aws_iam_policy_document.read`. */
+  locator: string;
+  /** `IAM trust policy`. */
+  kind: string;
+  findings: PolicyFinding[];
+}
 
 // ---- Custom policy checks: no new access vs HEAD ----
 
@@ -154,3 +173,24 @@ export interface CompareWithHeadResult {
 
 /** Client → server: compare the open document with its committed version; publishes NEW_ACCESS diagnostics. */
 export const compareWithHeadRequest = new RequestType<CompareWithHeadParams, CompareWithHeadResult, void>('iamSts/compareWithHead');
+
+// ---- Roles the workspace defines (Assume Role's duration bound) ----
+
+export interface KnownRolesParams {
+  /** The role being assumed: roles of the workspace's templates and `.tf` files with its name are returned. */
+  roleArn: string;
+}
+
+export interface KnownRole {
+  name: string;
+  /** `VendorRole in infra/template.yaml`. */
+  label: string;
+  uri: string;
+  range: Range;
+  /** Seconds; one hour when the template does not set it. */
+  maxSessionDuration: number;
+  maxSessionDurationSet: boolean;
+}
+
+/** Client → server: the roles named like the ARN's role, defined in the workspace. */
+export const knownRolesRequest = new RequestType<KnownRolesParams, KnownRole[], void>('iamSts/knownRoles');

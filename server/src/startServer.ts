@@ -7,6 +7,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { allProblems } from './analysis/region';
 import { loadIamData } from './data/iamData';
@@ -19,6 +20,7 @@ import { codeActionsFor } from './features/codeActions';
 import { codeLensesFor } from './features/codeLens';
 import { completionFor } from './features/completion';
 import { hoverFor } from './features/hover';
+import { registerKnownRoles } from './features/knownRoles';
 import { createSimulation } from './features/simulation';
 import { registerSimulationRequests } from './features/simulationRequest';
 import { findingDocUrl } from './lint';
@@ -64,9 +66,19 @@ export function startServer(connection: Connection): void {
     revalidate: (doc) => scheduleValidation(doc),
     overrides: () => settings.diagnostics,
     maxFileSize: () => settings.maxFileSize,
+    onWatchedFiles: (changes) => {
+      for (const change of changes) {
+        const file = filePathOf(change.uri);
+        // An open file's own edits already told its siblings.
+        if (file?.endsWith('.tf') && !documents.get(change.uri)) revalidateTerraformSiblings(file, undefined);
+      }
+    },
   });
   const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
+  let workspaceFolders: string[] = [];
+  let foldersChange = false;
+  registerKnownRoles({ connection, documents, logger, folders: () => workspaceFolders });
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -74,6 +86,9 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     simulation.initialize(params);
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = roots.map(filePathOf).filter((f): f is string => f !== undefined);
+    foldersChange = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         // Saves re-run the scenario simulations that read the saved file.
@@ -91,6 +106,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void refreshSettings();
+    if (foldersChange) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => filePathOf(f.uri)));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => filePathOf(f.uri)).filter((f): f is string => f !== undefined)];
+      });
+    }
     // Scenarios may name policies inside .tf files: their first run waits for the Terraform parser.
     void loadTerraformParser()
       .catch((e) => logger.error(`loading the Terraform parser failed: ${e instanceof Error ? e.message : e}`))
@@ -187,8 +208,42 @@ export function startServer(connection: Connection): void {
     });
   }
 
-  documents.onDidChangeContent((e) => scheduleValidation(e.document, false));
+  /**
+   * The open `.tf` files of a changed `.tf` file's folder: one module, where a document's kind and
+   * merged statements can come from the other files. Coalesced per folder, as keystrokes come.
+   */
+  const siblingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  function revalidateTerraformSiblings(file: string, changedUri: string | undefined): void {
+    const dir = path.dirname(file);
+    clearTimeout(siblingTimers.get(dir));
+    siblingTimers.set(
+      dir,
+      setTimeout(() => {
+        siblingTimers.delete(dir);
+        for (const doc of documents.all()) {
+          const f = filePathOf(doc.uri);
+          if (doc.uri === changedUri || !f?.endsWith('.tf') || path.dirname(f) !== dir) continue;
+          store.forget(doc.uri);
+          scheduleValidation(doc);
+        }
+      }, SIBLING_DELAY_MS),
+    );
+  }
+  const SIBLING_DELAY_MS = 100;
+  const terraformFile = (uri: string) => {
+    const f = filePathOf(uri);
+    return f?.endsWith('.tf') ? f : undefined;
+  };
+
+  documents.onDidChangeContent((e) => {
+    scheduleValidation(e.document, false);
+    const f = terraformFile(e.document.uri);
+    if (f) revalidateTerraformSiblings(f, e.document.uri);
+  });
   documents.onDidClose((e) => {
+    // Its siblings read it from disk again.
+    const f = terraformFile(e.document.uri);
+    if (f) revalidateTerraformSiblings(f, e.document.uri);
     const t = pending.get(e.document.uri);
     if (t) clearTimeout(t);
     pending.delete(e.document.uri);

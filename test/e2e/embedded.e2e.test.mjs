@@ -78,6 +78,29 @@ test('hover on an action inside the template shows its access level', async () =
   await page.keyboard.press('Escape');
 });
 
+test("clicking the trust policy's code lens lists its findings, and choosing one goes to it", async () => {
+  const page = vscode.page;
+  // The previous step's hover would cover the lens: move the mouse away and let it close.
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
+  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'IAM trust policy: 2 findings' }).first();
+  await vscode.orScreenshot('lens', () => lens.waitFor({ timeout: 60_000 }));
+  await lens.click();
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await vscode.orScreenshot('lens-pick', () => rows.nth(1).waitFor({ timeout: 30_000 }));
+  const title = await page.locator('.quick-input-widget .quick-input-title').innerText();
+  assert.match(title, /VendorRole\.AssumeRolePolicyDocument \(IAM trust policy\): 2 findings/);
+  const texts = await rows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ')));
+  assert.equal(texts.length, 2, texts.join('\n'));
+  assert.ok(texts.some((t) => t.includes(EXTERNAL_ID) && t.includes('Warning, line 16') && t.includes('sts:ExternalId')), texts.join('\n'));
+  assert.ok(texts.some((t) => t.includes('MISSING_MFA_FOR_HUMAN_PRINCIPAL') && t.includes('line 16')), texts.join('\n'));
+  await vscode.screenshot('lens-findings');
+  await rows.filter({ hasText: EXTERNAL_ID }).first().click();
+  // The finding's range is selected: the cursor sits at its end, the status bar counts the selection.
+  await vscode.orScreenshot('lens-reveal', () => page.locator('.statusbar-item', { hasText: /Ln 16, Col \d+ \(\d+ selected\)/ }).waitFor({ timeout: 30_000 }));
+});
+
 test('the quick fix inserts a YAML condition at the template\'s indentation and clears the warning', async () => {
   await vscode.orScreenshot('yaml-fix', () => applyQuickFix(16, 30, 'Require an sts:ExternalId'));
   const text = await editorText();

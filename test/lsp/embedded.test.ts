@@ -83,6 +83,18 @@ test('a code lens above each embedded policy gives its kind and finding count', 
       [17, 'IAM identity policy: no findings'],
     ],
   );
+  // Clicking the lens with findings lists them: the command gets that policy's diagnostics.
+  assert.equal(lenses[0].command?.command, 'iamSts.showPolicyFindings');
+  assert.deepEqual(lenses[0].command?.arguments, [
+    {
+      uri,
+      locator: 'VendorRole.AssumeRolePolicyDocument',
+      kind: 'IAM trust policy',
+      findings: [{ severity: 2, code: 'MISSING_EXTERNAL_ID_FOR_THIRD_PARTY_PRINCIPAL', message: lenses[0].command!.arguments![0].findings[0].message, range: { start: { line: 10, character: 19 }, end: { line: 10, character: 49 } } }],
+    },
+  ]);
+  assert.match(lenses[0].command!.arguments![0].findings[0].message, /ExternalId/);
+  assert.equal(lenses[1].command?.command, '');
 });
 
 test('a policy file gets no code lens: the status bar says its kind', async () => {
@@ -168,4 +180,24 @@ test('completes a service\'s actions in a YAML template and in a Terraform polic
   await client.open(tfUri, tf, 'terraform');
   const inTf = await completionLabels(tfUri, tf, '["s3:');
   assert.ok(inTf.labels.includes('s3:GetObject'), inTf.labels.slice(0, 5).join(', '));
+});
+
+test("completes a Terraform policy document's attribute and block names, written as HCL at the line's indentation", async () => {
+  const uri = 'file:///tmp/embedded/complete-names.tf';
+  const text = ['data "aws_iam_policy_document" "x" {', '  statement {', '    actions = ["s3:GetObject"]', '    princ', '  }', '}'].join('\n');
+  await client.open(uri, text, 'terraform');
+  const doc = TextDocument.create(uri, 'terraform', 1, text);
+  const position = doc.positionAt(text.indexOf('princ') + 5);
+  const result = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | null;
+  assert.deepEqual(result?.items.map((i) => i.label), ['principals']);
+  const edit = result!.items[0].textEdit as TextEdit;
+  assert.equal(
+    TextDocument.applyEdits(doc, [edit]),
+    ['data "aws_iam_policy_document" "x" {', '  statement {', '    actions = ["s3:GetObject"]', '    principals {', '      type        = "AWS"', '      identifiers = [""]', '    }', '  }', '}'].join('\n'),
+  );
+  // Inside the new block: its own names.
+  const inBlock = ['data "aws_iam_policy_document" "x" {', '  statement {', '    condition {', '      ', '    }', '  }', '}'].join('\n');
+  await client.change(uri, inBlock);
+  const names = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 6 } })) as CompletionList | null;
+  assert.deepEqual(names?.items.map((i) => i.label), ['test', 'variable', 'values']);
 });

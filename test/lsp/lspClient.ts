@@ -1,6 +1,7 @@
 // A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -51,10 +52,11 @@ export class TestLanguageClient {
 
   private readonly initializationOptions: object;
 
-  async start(): Promise<void> {
+  /** `workspaceFolder`: a folder path the server is told is the workspace. */
+  async start(workspaceFolder?: string): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).toString() : null,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions: this.initializationOptions,
     });

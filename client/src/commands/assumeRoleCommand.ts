@@ -21,11 +21,12 @@ import {
   type SourceChoice,
 } from './assumeRolePlan';
 import { askMfaCode, askText, pickDuration } from './prompts';
-import { defaultRoleSessionName, profileDuration, parseSessionTags, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
+import { defaultRoleSessionName, profileDuration, parseSessionTags, profileDurationProblem, roleMaxFrom, sessionPolicyFromDocument, type PolicyDiagnostic } from './sessionInputs';
 import type { RecentRoles } from './recentRolesStore';
 import type { SessionIntake } from './sessionIntake';
 import type { SignerPicker, SigningCredentials } from './signers';
 import type { StsUi } from './stsUi';
+import type { KnownRole } from '../../../server/src/protocol';
 
 /**
  * "IAM STS: Assume Role…". A profile that already describes a role assumes in one step; any
@@ -41,6 +42,8 @@ export interface AssumeRoleCommandDeps {
   ui: StsUi;
   intake: SessionIntake;
   recentRoles: RecentRoles;
+  /** Roles the workspace's templates define with this ARN's role name (asked of the language server). */
+  knownRoles?: (roleArn: string) => Promise<KnownRole[]>;
 }
 
 function currentUserName(): string | undefined {
@@ -84,7 +87,13 @@ async function pickSource(signers: SignerPicker): Promise<SourceChoice | undefin
   return picked?.choice;
 }
 
-async function assumeRoleProfile({ gateways, ui, intake, recentRoles }: AssumeRoleCommandDeps, profile: ProfileSummary): Promise<void> {
+async function assumeRoleProfile({ gateways, ui, intake, recentRoles, knownRoles }: AssumeRoleCommandDeps, profile: ProfileSummary): Promise<void> {
+  const roleMax = profile.roleArn ? roleMaxFrom((await knownRoles?.(profile.roleArn).catch(() => [])) ?? []) : undefined;
+  const durationProblem = profileDurationProblem(profile, roleMax);
+  if (durationProblem) {
+    void vscode.window.showErrorMessage(`IAM STS: ${durationProblem}`);
+    return;
+  }
   const options = { ...gateways.profileOptions(profile.region), sessionName: defaultRoleSessionName(currentUserName()) };
   const result = await ui.withProgress(`Assuming ${profile.roleArn ?? profile.name}…`, () => assumeProfileRole(profile.name, options));
   if (!result.ok) {
@@ -204,7 +213,7 @@ async function assumeRoleStepByStep(deps: AssumeRoleCommandDeps, choice: SourceC
 
 /** The step-by-step AssumeRole call signed by `signer` (a profile, the default chain, or a session: a role chain). */
 export async function assumeRoleWith(
-  { gateways, ui, intake, recentRoles }: AssumeRoleCommandDeps,
+  { gateways, ui, intake, recentRoles, knownRoles }: AssumeRoleCommandDeps,
   signer: SigningCredentials,
   profile: ProfileSummary | undefined,
   policyDocument: vscode.TextDocument | undefined,
@@ -218,7 +227,9 @@ export async function assumeRoleWith(
     validate: validateRoleSessionName,
   });
   if (!roleSessionName) return;
-  const durationSeconds = await pickDuration(`${title}: duration`, 'AssumeRole', { roleChaining: signer.isRoleSession }, profileDuration(profile?.durationSeconds));
+  // A role the workspace defines bounds the duration by its MaxSessionDuration.
+  const roleMax = roleMaxFrom((await knownRoles?.(roleArn).catch(() => [])) ?? []);
+  const durationSeconds = await pickDuration(`${title}: duration`, 'AssumeRole', { roleChaining: signer.isRoleSession, roleMax }, profileDuration(profile?.durationSeconds));
   if (durationSeconds === undefined) return;
   const wanted = await pickOptionalInputs(profile, policyDocument !== undefined);
   if (!wanted) return;

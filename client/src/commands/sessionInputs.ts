@@ -64,7 +64,18 @@ export function durationChoices(api: IssuingApi, context: DurationContext = {}):
     { label: '12 hours', seconds: 12 * 3600 },
     { label: '36 hours', seconds: 36 * 3600 },
   ];
+  const roleMax = api === 'AssumeRole' && !context.roleChaining ? context.roleMax?.seconds : undefined;
+  if (roleMax !== undefined && !candidates.some((c) => c.seconds === roleMax)) candidates.push({ label: durationLabel(roleMax), seconds: roleMax });
+  candidates.sort((a, b) => a.seconds - b.seconds);
   return candidates.filter((choice) => choice.seconds <= durationRange[api].max && validateDurationSeconds(api, choice.seconds, context) === undefined);
+}
+
+/** `7200` → `2 hours`, `5400` → `1 hour 30 minutes`. */
+export function durationLabel(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const parts = [hours ? `${hours} hour${hours === 1 ? '' : 's'}` : '', minutes ? `${minutes} minute${minutes === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return parts.join(' ') || `${seconds} seconds`;
 }
 
 /** The duration a picker offers first, and why. */
@@ -84,6 +95,26 @@ export const apiDefaultDurationSeconds: Record<IssuingApi, number> = {
   GetRoleCredentials: 3600,
 };
 
+/**
+ * The bound of an AssumeRole duration from the roles the workspace defines with the ARN's role
+ * name: the smallest, when templates disagree (the stricter is the one STS may apply).
+ */
+export function roleMaxFrom(roles: ReadonlyArray<{ label: string; maxSessionDuration: number; maxSessionDurationSet: boolean }>): { seconds: number; where: string } | undefined {
+  const strictest = [...roles].sort((a, b) => a.maxSessionDuration - b.maxSessionDuration)[0];
+  if (!strictest) return undefined;
+  return { seconds: strictest.maxSessionDuration, where: strictest.maxSessionDurationSet ? strictest.label : `${strictest.label} (no MaxSessionDuration: one hour)` };
+}
+
+/**
+ * A role profile assumed in one step: its `duration_seconds` above the role's MaxSessionDuration
+ * would only come back as STS's ValidationError; said before the call, with where to change it.
+ */
+export function profileDurationProblem(profile: { name: string; durationSeconds?: number }, roleMax: { seconds: number; where: string } | undefined): string | undefined {
+  if (profile.durationSeconds === undefined || !roleMax) return undefined;
+  const problem = validateDurationSeconds('AssumeRole', profile.durationSeconds, { roleMax });
+  return problem && profile.durationSeconds > roleMax.seconds ? `Profile "${profile.name}" asks for duration_seconds = ${profile.durationSeconds}: ${problem} Lower duration_seconds in the AWS config file.` : undefined;
+}
+
 /** A profile's `duration_seconds` as the preferred choice, when it sets one. */
 export function profileDuration(seconds: number | undefined): PreferredDuration | undefined {
   return seconds !== undefined ? { seconds, source: 'profile' } : undefined;
@@ -92,9 +123,10 @@ export function profileDuration(seconds: number | undefined): PreferredDuration 
 /** The picker's rows: the preferred duration first, labelled "(profile default)" or "(API default)". */
 export function durationItems(api: IssuingApi, context: DurationContext = {}, preferred?: PreferredDuration): Array<{ label: string; description: string; seconds: number }> {
   const first = preferred ?? { seconds: apiDefaultDurationSeconds[api], source: 'api' as const };
+  const roleMax = api === 'AssumeRole' && !context.roleChaining ? context.roleMax : undefined;
   const items = durationChoices(api, context).map((choice) => ({
     label: choice.label,
-    description: `${choice.seconds} seconds${choice.seconds === first.seconds ? (first.source === 'profile' ? ' (profile default)' : ' (API default)') : ''}`,
+    description: `${choice.seconds} seconds${choice.seconds === first.seconds ? (first.source === 'profile' ? ' (profile default)' : ' (API default)') : ''}${choice.seconds === roleMax?.seconds ? ` (the role's maximum, ${roleMax.where})` : ''}`,
     seconds: choice.seconds,
   }));
   const at = items.findIndex((item) => item.seconds === first.seconds);

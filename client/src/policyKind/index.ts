@@ -7,6 +7,7 @@ import { KindChoices } from './kindChoices';
 import { CHOOSE_KIND_COMMAND, PolicyKindStatus } from './policyKindStatus';
 import { clientCommands } from '../../../server/src/protocol';
 import { addOwnAccount, selectRange } from './quickFixCommands';
+import { showPolicyFindings } from '../embedded/showPolicyFindings';
 
 export function registerPolicyEditing(context: vscode.ExtensionContext, client: LanguageClient): void {
   const choices = new KindChoices(context.workspaceState, client);
@@ -17,6 +18,7 @@ export function registerPolicyEditing(context: vscode.ExtensionContext, client: 
     vscode.commands.registerCommand(CHOOSE_KIND_COMMAND, () => chooseDocumentKind(client, choices, refresh)),
     vscode.commands.registerCommand(clientCommands.selectRange, selectRange),
     vscode.commands.registerCommand(clientCommands.addOwnAccount, addOwnAccount),
+    vscode.commands.registerCommand(clientCommands.showPolicyFindings, showPolicyFindings),
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();

@@ -115,6 +115,8 @@ export interface DurationContext {
   roleChaining?: boolean;
   /** GetSessionToken / GetFederationToken called by the root user: one hour at most. */
   callerIsRoot?: boolean;
+  /** AssumeRole of a role the workspace defines: its MaxSessionDuration, and where it is set. */
+  roleMax?: { seconds: number; where: string };
 }
 
 export function validateDurationSeconds(
@@ -131,6 +133,11 @@ export function validateDurationSeconds(
   }
   if (api === 'AssumeRole' && context.roleChaining && value > stsLimits.roleChainingMaxSeconds) {
     return 'Role chaining (assuming a role with role credentials) limits the session to 3600 seconds (1 hour).';
+  }
+  // STS refuses a DurationSeconds above the role's MaxSessionDuration: say so before calling it.
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+  if (api === 'AssumeRole' && context.roleMax && value > context.roleMax.seconds) {
+    return `${context.roleMax.where} lets sessions last at most ${context.roleMax.seconds} seconds (MaxSessionDuration): STS refuses a longer one.`;
   }
   if ((api === 'GetSessionToken' || api === 'GetFederationToken') && context.callerIsRoot && value > stsLimits.rootMaxSeconds) {
     return `The root user can request at most 3600 seconds (1 hour) from ${api}.`;

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonTemplateRoot, mayBeTemplate, templatePolicies } from '../embedded/cloudformation';
 import { updatedYamlTemplateState, yamlTemplateState, type YamlTemplateState } from '../embedded/cloudformation/incrementalYaml';
 import type { FoundPolicy } from '../embedded/foundPolicy';
+import type { MergedDocument } from '../embedded/terraform/mergeDocuments';
 import { parseYamlTree } from '../embedded/cloudformation/yamlTree';
 import { isServerlessFile, serverlessPolicies } from '../embedded/serverless';
 import { terraformPolicies } from '../embedded/terraform';
@@ -114,16 +115,18 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
   const regions: PolicyRegion[] = [];
   const text = textDocument.getText();
   for (const f of found) {
-    const model = buildPolicyModel(f.root);
+    // A Terraform document merging others: the engine and the linter see what Terraform renders.
+    const model = buildPolicyModel(f.merged?.root ?? f.root);
     const kind = f.kind ?? kindFromContent(model);
     const start = f.hostRange.start;
     const relative = f.unknownRanges.map((u) => `${u.start - start}-${u.end - start}`).join(',');
-    const key = [lintKey(settings.lint), kind, f.locator, f.ownAccounts.join(','), (f.notApplicable ?? []).join(','), relative, text.slice(start, f.hostRange.end), JSON.stringify(treeValue(f.root))].join('\u0000');
+    const key = [lintKey(settings.lint), kind, f.locator, f.ownAccounts.join(','), (f.notApplicable ?? []).join(','), relative, text.slice(start, f.hostRange.end), JSON.stringify(treeValue(f.merged?.root ?? f.root))].join('\u0000');
     let problems = cachedProblems(key, start);
     if (!problems) {
       await settings.pause?.();
       const checked = await analyzeEmbeddedPolicy({ root: f.root, model, kind, textDocument, lint: settings.lint, extraOwnAccounts: f.ownAccounts, pause: settings.pause });
       problems = checked.problems.filter((p) => !onUnknownValue(p.range, f.unknownRanges, model) && !statementUnknown(p, f.unknownRanges, model) && !f.notApplicable?.includes(p.code));
+      if (f.merged) problems = [...mergeProblems(f.merged), ...problems.filter((p) => ownFinding(p.range, f.merged!, model))];
       if (f.edits === 'hcl-document') problems = problems.map((p) => ({ ...p, message: terraformWords(p.message) }));
       keepProblems(key, start, problems);
     }
@@ -142,6 +145,29 @@ async function embeddedRegions(found: FoundPolicy[], textDocument: TextDocument,
     });
   }
   return regions;
+}
+
+/** Terraform refuses source documents that repeat a sid. */
+function mergeProblems(merged: MergedDocument): Problem[] {
+  return merged.duplicateSids.map(({ sid, range }) => ({
+    source: 'schema',
+    code: 'TERRAFORM_DUPLICATE_SOURCE_SID',
+    type: 'ERROR',
+    message: `Statement sid "${sid}" is already in an earlier source document: Terraform refuses duplicate sids among source_policy_documents.`,
+    range,
+  }));
+}
+
+/**
+ * A merged document's findings on statements of another document belong to that document's own
+ * policy, and are not repeated here. When a merged document is not known, the policy may hold
+ * more statements than we see: only findings inside its own statements stay.
+ */
+function ownFinding(range: OffsetRange, merged: MergedDocument, model: PolicyModel): boolean {
+  const inside = (r: OffsetRange) => r.start <= range.start && range.end <= r.end;
+  if (merged.foreignRanges.some(inside)) return false;
+  if (merged.unknownReferences.length === 0) return true;
+  return model.statements.some((st) => inside(st.range) && !merged.foreignRanges.some((f) => f.start === st.range.start && f.end === st.range.end));
 }
 
 /** Policy element names → the data source's attribute and block names, so a message speaks Terraform. */

@@ -2,7 +2,7 @@
 // custom policy checks, named and shaped as the AWS CLI's `aws accessanalyzer` commands.
 // Exit status: 0 PASS, 1 FAIL, 2 bad usage.
 // https://docs.aws.amazon.com/cli/latest/reference/accessanalyzer/check-no-new-access.html
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadIamData } from '../data/iamData';
 import {
   AccessListError,
@@ -16,6 +16,8 @@ import {
   ResourceTypeError,
   type CheckResult,
 } from '../checks';
+import { embeddedPolicies, policyByLocator, splitLocator } from '../embedded/byLocator';
+import { loadTerraformParser } from '../embedded/terraform/parser';
 import { parsePolicyText } from '../policy/parse';
 import type { PolicyModel } from '../policy/model';
 import { UsageError } from './usage';
@@ -64,8 +66,27 @@ function readArgumentFile(option: string, value: string): string {
   }
 }
 
+/**
+ * A policy file, or a policy inside a template or a `.tf` file named as scenarios name it:
+ * `template.yaml#VendorRole.AssumeRolePolicyDocument`, `main.tf#data.aws_iam_policy_document.read`.
+ */
 function readPolicy(option: string, value: string): PolicyModel {
-  const parsed = parsePolicyText(readArgumentFile(option, value));
+  const path = value.startsWith('file://') ? value.slice('file://'.length) : value;
+  // A file whose own name holds a '#' is read as it is.
+  const { file, locator } = existsSync(path) ? { file: path, locator: undefined } : splitLocator(path);
+  const text = readArgumentFile(option, file);
+  if (locator !== undefined) {
+    const located = policyByLocator(text, file, locator);
+    if ('error' in located) throw new UsageError(`${option}: ${file}: ${located.error}`);
+    return located.model;
+  }
+  const parsed = parsePolicyText(text);
+  if (!parsed.model) {
+    // A template or a .tf file: say how to name one of its policies.
+    const found = embeddedPolicies(text, file);
+    const locators = found === 'not loaded' ? [] : found.map((f) => f.locator);
+    if (locators.length) throw new UsageError(`${option}: ${file} holds ${locators.length === 1 ? 'a policy' : `${locators.length} policies`}; name one as ${file}#<policy>: ${locators.join(', ')}`);
+  }
   if (parsed.syntaxErrors.length) throw new UsageError(`${option}: ${value} is not valid JSON: ${parsed.syntaxErrors[0].message}`);
   if (!parsed.model) throw new UsageError(`${option}: ${value} is not an IAM policy (no "Statement")`);
   return parsed.model;
@@ -81,6 +102,8 @@ export async function checkCommand(command: CheckCommand, argv: string[]): Promi
   const { values, format } = parseArgs(command, argv);
   const get = (o: string) => values.get(o)!;
   const data = await loadIamData();
+  // Policies in .tf files are read synchronously below.
+  if ([...values.values()].some((v) => /\.tf(#|$)/i.test(v))) await loadTerraformParser();
   let result: CheckResult;
   try {
     if (command === 'check-no-new-access') {

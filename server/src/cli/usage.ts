@@ -25,7 +25,8 @@ simulate
   Exit status: 0 every expectation met, 1 an expectation failed or a scenario has errors, 2 bad usage.
 
 check-no-new-access, check-no-public-access, check-access-not-granted
-  Offline IAM Access Analyzer custom policy checks; F is a policy file (or file://F).
+  Offline IAM Access Analyzer custom policy checks; F is a policy file (or file://F), or a policy inside a
+  template or a .tf file: template.yaml#VendorRole.AssumeRolePolicyDocument, main.tf#data.aws_iam_policy_document.read.
   --policy-type   IDENTITY_POLICY, RESOURCE_POLICY, TRUST_POLICY, or a kind: identity, resource, trust, session, boundary, scp, rcp
   --resource-type AWS::S3::Bucket, AWS::S3::AccessPoint, AWS::KMS::Key, AWS::SQS::Queue, AWS::SNS::Topic, AWS::Lambda::Function,
                   AWS::SecretsManager::Secret, AWS::ECR::Repository, AWS::IAM::AssumeRolePolicyDocument, …

@@ -34,6 +34,6 @@ export function policyByLocator(text: string, file: string, locator: string): Lo
     const known = found.map((f) => f.locator);
     return { error: known.length ? `no policy "${locator}" in it; it has ${known.join(', ')}` : `no policy "${locator}" in it; it holds no policies` };
   }
-  const model = buildPolicyModel(policy.root);
+  const model = buildPolicyModel(policy.merged?.root ?? policy.root);
   return { model, kind: policy.kind ?? kindFromContent(model) };
 }

@@ -2,6 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { PolicySyntax } from '../analysis/writers/policyWriter';
 import type { DocumentKind, OffsetRange } from '../policy/model';
+import type { MergedDocument } from './terraform/mergeDocuments';
 
 export interface FoundPolicy {
   /** Undefined when where it is used does not say: the policy's content decides, as for a policy file. */
@@ -23,4 +24,6 @@ export interface FoundPolicy {
   maxSessionDuration?: number;
   /** Codes that do not apply where the policy is used (MISSING_RESOURCE where the service names the resource). */
   notApplicable?: string[];
+  /** A Terraform document merging others: the policy Terraform renders, which the engine and the linter see. */
+  merged?: MergedDocument;
 }

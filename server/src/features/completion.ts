@@ -10,6 +10,8 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import { regionAt } from '../analysis/region';
+import { policyDocumentAround } from '../analysis/writers/hclNames';
+import { hclDocumentWriter } from '../analysis/writers/hclWriter';
 import type { IamData } from '../data/iamData';
 import type { AnalyzedDocument } from '../documentStore';
 import { completionsAt, completionsForSlot, type CandidateKind } from '../explain/completions';
@@ -29,8 +31,25 @@ export function completionFor(analyzed: AnalyzedDocument, params: CompletionPara
   const { analysis, textDocument } = analyzed;
   const offset = textDocument.offsetAt(params.position);
   const region = regionAt(analysis, offset);
-  if (!region) return null;
   const text = textDocument.getText();
+  // Names of a Terraform policy document, also while the half-typed line leaves no parse of it.
+  const document = analysis.host === 'terraform' && (!region || region.writer === hclDocumentWriter) ? policyDocumentAround(text, offset) : undefined;
+  const names = document && hclDocumentWriter.nameCompletions?.(text, offset, document);
+  if (names) {
+    const range = { start: textDocument.positionAt(names.replace.start), end: textDocument.positionAt(names.replace.end) };
+    return {
+      isIncomplete: false,
+      items: names.items.map((n, i) => ({
+        label: n.label,
+        kind: n.form === 'block' ? CompletionItemKind.Struct : CompletionItemKind.Property,
+        detail: n.detail,
+        sortText: String(i).padStart(2, '0'),
+        textEdit: TextEdit.replace(range, snippetSupport ? n.snippet : n.plain),
+        insertTextFormat: snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      })),
+    };
+  }
+  if (!region) return null;
   const input = { text, offset, ...(region.locator !== undefined ? { policyRange: region.hostRange } : {}), root: region.root, model: region.model, kind: region.kind, data };
   let result;
   if (region.syntax === 'json') result = completionsAt(input);

@@ -30,6 +30,8 @@ export interface SimulationDeps {
   overrides: () => Record<string, SeverityOverride>;
   /** `iamSts.maxFileSize`: no policy file larger than this is read. */
   maxFileSize: () => number;
+  /** Also told of every watched file change (the connection has one handler for them). */
+  onWatchedFiles?: (changes: ReadonlyArray<{ uri: string; type: FileChangeType }>) => void;
 }
 
 /** Scenarios with 100,000 tests are allowed; a scenario larger than this is not read. */
@@ -209,6 +211,7 @@ export function createSimulation(deps: SimulationDeps): Simulation {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    deps.onWatchedFiles?.(params.changes);
     void runSafe(logger, 'watched files', undefined, undefined, () => {
       const toRun = new Set<string>();
       for (const change of params.changes) {
@@ -263,8 +266,9 @@ export function createSimulation(deps: SimulationDeps): Simulation {
     },
     start() {
       if (watchFiles) {
-        // Scenarios created or deleted, and policies changed outside the editor (git, scripts).
-        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }] });
+        // Scenarios created or deleted, and policies changed outside the editor (git, scripts);
+        // a .tf file changed on disk can change what the open files of its module hold.
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.tf' }] });
       }
       if (watchFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {

@@ -22,8 +22,12 @@ function skipFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
-/** Breadth-first, so the scenarios nearest the folder roots are found before a limit stops the walk. */
-export async function findScenarioFiles(folders: readonly string[], limits: DiscoveryLimits = DEFAULT_DISCOVERY_LIMITS): Promise<{ files: string[]; truncated: boolean }> {
+export function findScenarioFiles(folders: readonly string[], limits: DiscoveryLimits = DEFAULT_DISCOVERY_LIMITS): Promise<{ files: string[]; truncated: boolean }> {
+  return findWorkspaceFiles(folders, isScenarioPath, limits);
+}
+
+/** Breadth-first, so the files nearest the folder roots are found before a limit stops the walk. */
+export async function findWorkspaceFiles(folders: readonly string[], accept: (name: string) => boolean, limits: DiscoveryLimits = DEFAULT_DISCOVERY_LIMITS): Promise<{ files: string[]; truncated: boolean }> {
   const files: string[] = [];
   const queue: Array<{ dir: string; depth: number }> = folders.map((dir) => ({ dir, depth: 0 }));
   let read = 0;
@@ -42,7 +46,7 @@ export async function findScenarioFiles(folders: readonly string[], limits: Disc
       // Symbolic links are not followed (isDirectory is false for them): no cycles.
       if (entry.isDirectory()) {
         if (!skipFolder(entry.name) && depth + 1 <= limits.maxDepth) queue.push({ dir: full, depth: depth + 1 });
-      } else if (entry.isFile() && isScenarioPath(entry.name)) {
+      } else if (entry.isFile() && accept(entry.name)) {
         files.push(full);
       }
     }

@@ -96,3 +96,86 @@ test('a file that is not a policy is bad usage', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /not valid JSON|not an IAM policy/);
 });
+
+// Policies inside a template or a .tf file, named as scenarios name them: `file#locator`.
+const template = [
+  'AWSTemplateFormatVersion: "2010-09-09"',
+  'Resources:',
+  '  VendorRole:',
+  '    Type: AWS::IAM::Role',
+  '    Properties:',
+  '      AssumeRolePolicyDocument:',
+  '        Version: "2012-10-17"',
+  '        Statement:',
+  '          - Effect: Allow',
+  '            Principal: { AWS: "arn:aws:iam::444455556666:root" }',
+  '            Action: sts:AssumeRole',
+  '      Policies:',
+  '        - PolicyName: read',
+  '          PolicyDocument:',
+  '            Version: "2012-10-17"',
+  '            Statement:',
+  '              - Effect: Allow',
+  '                Action: s3:GetObject',
+  '                Resource: "arn:aws:s3:::app-data/*"',
+  '  Site:',
+  '    Type: AWS::S3::BucketPolicy',
+  '    Properties:',
+  '      Bucket: site',
+  '      PolicyDocument:',
+  '        Version: "2012-10-17"',
+  '        Statement:',
+  '          - Effect: Allow',
+  '            Principal: "*"',
+  '            Action: s3:GetObject',
+  '            Resource: "arn:aws:s3:::site/*"',
+].join('\n');
+writeFileSync(path.join(dir, 'template.yaml'), template);
+const terraform = [
+  'data "aws_iam_policy_document" "base" {',
+  '  statement {',
+  '    sid       = "Read"',
+  '    actions   = ["s3:GetObject"]',
+  '    resources = ["arn:aws:s3:::app-data/*"]',
+  '  }',
+  '}',
+  'data "aws_iam_policy_document" "app" {',
+  '  source_policy_documents = [data.aws_iam_policy_document.base.json]',
+  '  statement {',
+  '    sid       = "Write"',
+  '    actions   = ["s3:PutObject"]',
+  '    resources = ["arn:aws:s3:::app-data/*"]',
+  '  }',
+  '}',
+].join('\n');
+writeFileSync(path.join(dir, 'main.tf'), terraform);
+
+test('check-no-new-access compares policies inside a template and a .tf file: the merged Terraform document adds the Write statement', () => {
+  const same = run('check-no-new-access', '--policy-type', 'identity', '--existing-policy-document', 'template.yaml#VendorRole.Policies[0].PolicyDocument', '--new-policy-document', 'main.tf#data.aws_iam_policy_document.base');
+  assert.equal(same.code, 0, same.stderr);
+  const r = run('check-no-new-access', '--policy-type', 'identity', '--existing-policy-document', 'file://template.yaml#VendorRole.Policies[0].PolicyDocument', '--new-policy-document', 'main.tf#data.aws_iam_policy_document.app', '--format', 'json');
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as ApiResult;
+  assert.deepEqual(out.reasons.map((x) => [x.statementIndex, x.statementId]), [[1, 'Write']]);
+});
+
+test('check-no-public-access and check-access-not-granted read a template policy by its locator', () => {
+  const open = run('check-no-public-access', '--resource-type', 'AWS::S3::Bucket', '--policy-document', 'template.yaml#Site.PolicyDocument');
+  assert.equal(open.code, 1, open.stderr);
+  assert.match(open.stdout, /^FAIL: /);
+  const granted = run('check-access-not-granted', '--policy-type', 'RESOURCE_POLICY', '--policy-document', 'template.yaml#VendorRole.AssumeRolePolicyDocument', '--access', '[{"actions":["sts:AssumeRole"]}]');
+  assert.equal(granted.code, 1, granted.stderr);
+});
+
+test('a locator that names no policy is bad usage that lists the policies the file has; a template without a locator says how to name one', () => {
+  const r = run('check-no-public-access', '--resource-type', 'AWS::S3::Bucket', '--policy-document', 'template.yaml#Site.Policy');
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.split('\n')[0], 'iam-sts: --policy-document: template.yaml: no policy "Site.Policy" in it; it has VendorRole.AssumeRolePolicyDocument, VendorRole.Policies[0].PolicyDocument, Site.PolicyDocument');
+  const tf = run('check-access-not-granted', '--policy-type', 'identity', '--policy-document', 'main.tf#data.aws_iam_policy_document.missing', '--access', '[{"actions":["s3:GetObject"]}]');
+  assert.equal(tf.code, 2);
+  assert.match(tf.stderr, /no policy "data\.aws_iam_policy_document\.missing" in it; it has data\.aws_iam_policy_document\.base, data\.aws_iam_policy_document\.app/);
+  const bare = run('check-no-public-access', '--resource-type', 'AWS::S3::Bucket', '--policy-document', 'template.yaml');
+  assert.equal(bare.code, 2);
+  assert.match(bare.stderr, /template\.yaml holds 3 policies; name one as template\.yaml#<policy>: VendorRole\.AssumeRolePolicyDocument, /);
+});

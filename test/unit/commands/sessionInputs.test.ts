@@ -9,6 +9,8 @@ import {
   parseDuration,
   parseSessionTags,
   rememberRoleArn,
+  profileDurationProblem,
+  roleMaxFrom,
   sessionPolicyFromDocument,
   type PolicyDiagnostic,
 } from '../../../client/src/commands/sessionInputs';
@@ -175,5 +177,48 @@ describe('durationItems', () => {
   it('puts AssumeRole\'s API default of one hour first', () => {
     const items = durationItems('AssumeRole', { roleChaining: true });
     assert.equal(items[0].description, '3600 seconds (API default)');
+  });
+});
+
+describe("a role's MaxSessionDuration from the workspace bounds the AssumeRole duration", () => {
+  const roleMax = { seconds: 7200, where: 'aws_iam_role.vendor in main.tf' };
+
+  it('offers durations up to the bound, the bound itself labelled as the role maximum', () => {
+    const items = durationItems('AssumeRole', { roleMax });
+    assert.deepEqual(items.map((i) => i.seconds), [3600, 900, 7200]);
+    assert.equal(items[2].label, '2 hours');
+    assert.equal(items[2].description, "7200 seconds (the role's maximum, aws_iam_role.vendor in main.tf)");
+  });
+
+  it('refuses a typed duration above it, naming where the role sets it, before any call to STS', () => {
+    const parsed = parseDuration('3h', 'AssumeRole', { roleMax });
+    assert.deepEqual(parsed, { ok: false, problem: 'aws_iam_role.vendor in main.tf lets sessions last at most 7200 seconds (MaxSessionDuration): STS refuses a longer one.' });
+    assert.deepEqual(parseDuration('2h', 'AssumeRole', { roleMax }), { ok: true, value: 7200 });
+  });
+
+  it('leaves role chaining at its one hour, and other APIs alone', () => {
+    assert.deepEqual(durationChoices('AssumeRole', { roleChaining: true, roleMax }).map((c) => c.seconds), [900, 3600]);
+    assert.ok(durationChoices('GetSessionToken', { roleMax }).some((c) => c.seconds === 129_600));
+  });
+
+  it('takes the strictest of the roles found, and says when the one-hour default applies', () => {
+    assert.deepEqual(
+      roleMaxFrom([
+        { label: 'VendorRole in a.yaml', maxSessionDuration: 14400, maxSessionDurationSet: true },
+        { label: 'aws_iam_role.vendor in b.tf', maxSessionDuration: 3600, maxSessionDurationSet: false },
+      ]),
+      { seconds: 3600, where: 'aws_iam_role.vendor in b.tf (no MaxSessionDuration: one hour)' },
+    );
+    assert.equal(roleMaxFrom([]), undefined);
+  });
+
+  it("refuses a role profile whose duration_seconds is above the bound, before the one-step call, and says where to change it", () => {
+    assert.equal(
+      profileDurationProblem({ name: 'vendor', durationSeconds: 14400 }, roleMax),
+      'Profile "vendor" asks for duration_seconds = 14400: aws_iam_role.vendor in main.tf lets sessions last at most 7200 seconds (MaxSessionDuration): STS refuses a longer one. Lower duration_seconds in the AWS config file.',
+    );
+    assert.equal(profileDurationProblem({ name: 'vendor', durationSeconds: 3600 }, roleMax), undefined);
+    assert.equal(profileDurationProblem({ name: 'vendor' }, roleMax), undefined);
+    assert.equal(profileDurationProblem({ name: 'vendor', durationSeconds: 14400 }, undefined), undefined);
   });
 });

@@ -2,6 +2,7 @@
 // every finding on the exact characters of the host file, and what the quick fixes write.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { treeValue } from '../../../server/src/analysis/analyzePolicy';
 import { loadIamData, type IamData } from '../../../server/src/data/iamData';
 import { analyzeCase, describeFindings, fixedText, loadCaseFiles } from './embeddedCases';
 
@@ -17,6 +18,11 @@ for (const { file, cases } of loadCaseFiles()) {
         const { text, doc, analysis } = await analyzeCase(c, data);
         if (c.expected.policies) assert.deepEqual(analysis.regions.map((r) => `${r.locator ?? "(file)"} ${r.kind}`), c.expected.policies);
         if (c.expected.findings) assert.deepEqual(describeFindings(text, doc, analysis), c.expected.findings);
+        for (const [policy, statements] of Object.entries(c.expected.rendered ?? {})) {
+          const region = analysis.regions.find((r) => r.locator === policy);
+          assert.ok(region, `no policy ${policy}`);
+          assert.deepEqual(region.model.statements.map((s) => treeValue(s.node)), statements);
+        }
         if (c.fix) {
           const after = fixedText(c, text, analysis);
           assert.deepEqual(after.split('\n'), c.expected.text);

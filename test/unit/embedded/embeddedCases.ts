@@ -16,6 +16,8 @@ export interface EmbeddedCase {
   /** The host file, one string per line. */
   text: string[];
   ownAccounts?: string[];
+  /** Other files of the host file's folder (a Terraform module), by name, one string per line. */
+  siblings?: Record<string, string[]>;
   /** For a quick-fix case: the finding to fix (its policy and code) and which fix. */
   fix?: { policy: string; code: string; pick?: number };
   expected: {
@@ -23,6 +25,8 @@ export interface EmbeddedCase {
     policies?: string[];
     /** Every finding: its policy, code, range as `line:column-line:column` (one-based) and the text there. */
     findings?: Array<{ policy: string; code: string; range: string; text: string }>;
+    /** The statements the engine and the linter see, as JSON, by policy (a merged Terraform document). */
+    rendered?: Record<string, unknown[]>;
     /** For a quick-fix case: the file after the fix, one string per line. */
     text?: string[];
   };
@@ -41,7 +45,8 @@ export async function analyzeCase(c: EmbeddedCase, data: IamData): Promise<{ tex
   const text = c.text.join('\n');
   const uri = `file:///case/${c.file}`;
   const doc = TextDocument.create(uri, 'plaintext', 0, text);
-  const analysis = await analyzeDocument(text, uri, { kindOf: () => 'identity', textDocument: doc, lint: { data, ownAccounts: c.ownAccounts ?? [] } });
+  const siblings = Object.values(c.siblings ?? {}).map((lines) => lines.join('\n'));
+  const analysis = await analyzeDocument(text, uri, { kindOf: () => 'identity', textDocument: doc, lint: { data, ownAccounts: c.ownAccounts ?? [] }, siblings: () => siblings });
   return { text, doc, analysis };
 }
 

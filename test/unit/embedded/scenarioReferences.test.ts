@@ -27,7 +27,33 @@ const terraform = [
   '  }',
   '}',
 ].join('\n');
-const files: Record<string, string> = { [path.join(ROOT, 'template.yaml')]: template, [path.join(ROOT, 'main.tf')]: terraform };
+// `app` merges `base` (source) and `deny` (override, replacing base's "Write" by its sid).
+const merging = [
+  'data "aws_iam_policy_document" "base" {',
+  '  statement {',
+  '    sid       = "Write"',
+  '    actions   = ["s3:PutObject"]',
+  '    resources = ["arn:aws:s3:::reports/*"]',
+  '  }',
+  '}',
+  'data "aws_iam_policy_document" "deny" {',
+  '  statement {',
+  '    sid       = "Write"',
+  '    effect    = "Deny"',
+  '    actions   = ["s3:PutObject"]',
+  '    resources = ["arn:aws:s3:::reports/*"]',
+  '  }',
+  '}',
+  'data "aws_iam_policy_document" "app" {',
+  '  source_policy_documents   = [data.aws_iam_policy_document.base.json]',
+  '  override_policy_documents = [data.aws_iam_policy_document.deny.json]',
+  '  statement {',
+  '    actions   = ["s3:GetObject"]',
+  '    resources = ["arn:aws:s3:::reports/*"]',
+  '  }',
+  '}',
+].join('\n');
+const files: Record<string, string> = { [path.join(ROOT, 'template.yaml')]: template, [path.join(ROOT, 'main.tf')]: terraform, [path.join(ROOT, 'merging.tf')]: merging };
 const read: ReadPolicyFile = (p) => files[p];
 
 function scenario(policies: object, tests: object[]): string {
@@ -58,6 +84,19 @@ describe('scenario policies inside templates and .tf files', () => {
     const run = runScenario(loadScenario(text, path.join(ROOT, 's.iamsim.json'), read));
     assert.deepEqual(run.errors, []);
     assert.deepEqual(run.tests.map((t) => t.pass), [true, true]);
+  });
+
+  it('a Terraform document merging others is simulated as Terraform renders it: its own statement, the source, the override replacing by sid', () => {
+    const text = scenario({ identity: ['./merging.tf#data.aws_iam_policy_document.app'] }, [
+      { name: 'reads, its own statement', action: 's3:GetObject', resource: 'arn:aws:s3:::reports/q1.csv', expect: 'allowed' },
+      { name: "the source's Write is replaced by the override's Deny", action: 's3:PutObject', resource: 'arn:aws:s3:::reports/q1.csv', expect: 'explicitDeny' },
+    ]);
+    const run = runScenario(loadScenario(text, path.join(ROOT, 's.iamsim.json'), read));
+    assert.deepEqual(run.errors, []);
+    assert.deepEqual(run.tests.map((t) => [t.name, t.decision]), [
+      ['reads, its own statement', 'allowed'],
+      ["the source's Write is replaced by the override's Deny", 'explicitDeny'],
+    ]);
   });
 
   it('an unknown locator is an error at the reference that lists the policies the file has', () => {

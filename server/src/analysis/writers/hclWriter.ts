@@ -4,6 +4,7 @@
 // file's indentation.
 import type { Node } from 'jsonc-parser';
 import { layoutOf, lineIndent, propertyNamed, type Layout, type OffsetEdit } from '../../explain/jsonInsert';
+import { hclNameCompletions } from './hclNames';
 import { jsonWriter } from './jsonWriter';
 import type { PolicyWriter } from './policyWriter';
 
@@ -35,6 +36,7 @@ export const hclDocumentWriter: PolicyWriter = {
     return { start: at, end: at, newText: `${eol}${eol}${inner}${lines.join(eol)}` };
   },
   addVersion: () => undefined,
+  nameCompletions: hclNameCompletions,
 };
 
 export const hclObjectWriter: PolicyWriter = {

@@ -3,6 +3,8 @@
 import type { Node } from 'jsonc-parser';
 import type { PolicyModel, Statement } from '../../policy/model';
 import type { OffsetEdit } from '../../explain/jsonInsert';
+import type { OffsetRange } from '../../policy/model';
+import type { HclNameCompletions } from './hclNames';
 
 export type PolicySyntax = 'json' | 'yaml' | 'hcl';
 
@@ -21,4 +23,6 @@ export interface PolicyWriter {
   replaceString(text: string, node: Node, value: string): OffsetEdit | undefined;
   /** Removes an element of a list. */
   removeListElement(text: string, element: Node): OffsetEdit | undefined;
+  /** Names to type at `offset` in a host whose names are not the policy's (a Terraform policy document). */
+  nameCompletions?(text: string, offset: number, policyRange: OffsetRange): HclNameCompletions | undefined;
 }

@@ -6,7 +6,7 @@ import type { FoundPolicy } from '../foundPolicy';
 import { attribute, attributesOf, blocksOf, heredocContent, heredocInterpolations, jsonencodeArgument, expressionValue, literalText, rangeOfSyntax, unwrap, type Block } from './hcl';
 import { heredocJson } from './heredoc';
 import { loadTerraformParser, parseTerraformNow } from './parser';
-import { policyDocumentTree } from './policyDocument';
+import { mergedDocument, moduleDocument, type ModuleDocument } from './mergeDocuments';
 import { prop } from '../tree';
 
 /** Resource type → its policy attributes and their kinds. */
@@ -35,7 +35,7 @@ const IMPLIED_RESOURCE = new Set(['aws_ecr_repository_policy']);
 
 const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g;
 
-type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean }>;
+type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean; maxSessionDuration?: number }>;
 
 /**
  * The policies of a `.tf` file. `siblings` are the other `.tf` files of its folder (one module):
@@ -56,25 +56,33 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
   if (!tree) return [];
   try {
     collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
-    for (const sibling of siblings) {
-      for (const [name, usage] of siblingUsages(sibling)) if (!usedAs.has(name)) usedAs.set(name, usage);
+    const own = new Map(documents.map((b) => [b.labels[1], moduleDocument(b)]));
+    const siblingDocuments = siblings.map(siblingModule);
+    for (const sibling of siblingDocuments) {
+      for (const [name, usage] of sibling.usages) if (!usedAs.has(name)) usedAs.set(name, usage);
     }
+    const lookup = (name: string) => own.get(name) ?? siblingDocuments.find((s) => s.documents.has(name))?.documents.get(name);
     for (const b of documents) {
-      const doc = policyDocumentTree(b);
-      if (!doc) continue;
+      const doc = own.get(b.labels[1])!;
+      const merged = mergedDocument(doc, lookup);
+      const ownStatements = prop(doc.tree.root, 'Statement')?.children?.length ?? 0;
+      // Merging only documents we cannot see: nothing of it is known.
+      if (ownStatements === 0 && merged && merged.foreignRanges.length === 0) continue;
       const usage = usedAs.get(b.labels[1]);
       out.push({
         // Unused here, with no principal written out: what a document with only computed principals is cannot be told.
-        kind: usage?.kind ?? (doc.literalPrincipals ? undefined : 'identity'),
+        kind: usage?.kind ?? (doc.tree.literalPrincipals ? undefined : 'identity'),
         locator: `data.aws_iam_policy_document.${b.labels[1]}`,
-        root: doc.root,
+        root: doc.tree.root,
         hostRange: rangeOfSyntax(b.node),
         anchor: b.node.startIndex,
         syntax: 'hcl',
         edits: 'hcl-document',
-        unknownRanges: doc.unknownRanges,
+        unknownRanges: [...doc.tree.unknownRanges, ...(merged?.unknownReferences ?? [])],
         ownAccounts: [],
         ...(usage?.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
+        ...(merged ? { merged } : {}),
+        ...(usage?.maxSessionDuration !== undefined ? { maxSessionDuration: usage.maxSessionDuration } : {}),
       });
     }
     return out.sort((a, b) => a.hostRange.start - b.hostRange.start);
@@ -83,27 +91,35 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
   }
 }
 
-/**
- * Where a sibling file uses documents, kept by its text: every keystroke in one file of a module
- * would otherwise parse all the others again.
- */
-const usagesByText = new Map<string, Usages>();
-const USAGES_KEPT = 256;
+interface SiblingModule {
+  usages: Usages;
+  /** Its documents, which a document here may merge. */
+  documents: Map<string, ModuleDocument>;
+}
 
-function siblingUsages(text: string): Usages {
-  let usages = usagesByText.get(text);
-  if (usages) return usages;
-  usages = new Map();
+/**
+ * What a sibling file says, kept by its text: every keystroke in one file of a module would
+ * otherwise parse all the others again.
+ */
+const siblingsByText = new Map<string, SiblingModule>();
+const SIBLINGS_KEPT = 256;
+
+function siblingModule(text: string): SiblingModule {
+  let sibling = siblingsByText.get(text);
+  if (sibling) return sibling;
+  sibling = { usages: new Map(), documents: new Map() };
   const tree = parseTerraformNow(text);
-  if (!tree || tree === 'not loaded') return usages;
+  if (!tree || tree === 'not loaded') return sibling;
+  const documents: Block[] = [];
   try {
-    collect(topBlocks(tree.rootNode), text, usages, undefined, undefined);
+    collect(topBlocks(tree.rootNode), text, sibling.usages, undefined, documents);
+    for (const b of documents) sibling.documents.set(b.labels[1], moduleDocument(b));
   } finally {
     tree.delete();
   }
-  if (usagesByText.size >= USAGES_KEPT) usagesByText.delete(usagesByText.keys().next().value!);
-  usagesByText.set(text, usages);
-  return usages;
+  if (siblingsByText.size >= SIBLINGS_KEPT) siblingsByText.delete(siblingsByText.keys().next().value!);
+  siblingsByText.set(text, sibling);
+  return sibling;
 }
 
 function topBlocks(root: SyntaxNode): Block[] {
@@ -127,9 +143,10 @@ function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy
       const k = type === 'aws_organizations_policy' ? organizationsKind(b) : kind;
       if (!k) continue;
       const implied = IMPLIED_RESOURCE.has(type);
-      noteUsage(usedAs, a.expression, k, implied);
+      const maxSession = type === 'aws_iam_role' ? maxSessionDuration(b) : undefined;
+      noteUsage(usedAs, a.expression, k, implied, maxSession);
       const found = out && inlinePolicy(a.expression, text, k, `${type}.${name}.${attr}`, implied);
-      if (found) out!.push(found);
+      if (found) out!.push(maxSession === undefined ? found : { ...found, maxSessionDuration: maxSession });
     }
     if (type === 'aws_iam_role') {
       blocksOf(b.body)
@@ -158,8 +175,15 @@ function organizationsKind(b: Block): DocumentKind | undefined {
 }
 
 /** `assume_role_policy = data.aws_iam_policy_document.x.json` makes document x a trust policy. */
-function noteUsage(usedAs: Usages, expression: SyntaxNode, kind: DocumentKind, impliedResource: boolean): void {
-  for (const m of expression.text.matchAll(DOCUMENT_REFERENCE)) if (!usedAs.has(m[1])) usedAs.set(m[1], { kind, impliedResource });
+function noteUsage(usedAs: Usages, expression: SyntaxNode, kind: DocumentKind, impliedResource: boolean, maxSessionDuration?: number): void {
+  for (const m of expression.text.matchAll(DOCUMENT_REFERENCE)) if (!usedAs.has(m[1])) usedAs.set(m[1], { kind, impliedResource, ...(maxSessionDuration !== undefined ? { maxSessionDuration } : {}) });
+}
+
+/** An `aws_iam_role`'s `max_session_duration`, when written as a number. */
+function maxSessionDuration(role: Block): number | undefined {
+  const a = attribute(role.body, 'max_session_duration');
+  const literal = a && unwrap(a.expression);
+  return literal?.type === 'numeric_lit' && Number.isInteger(Number(literal.text)) ? Number(literal.text) : undefined;
 }
 
 /** A policy written in the attribute: `jsonencode({…})` or a heredoc of JSON. */

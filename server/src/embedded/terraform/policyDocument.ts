@@ -24,12 +24,10 @@ export interface DocumentTree {
   literalPrincipals: boolean;
 }
 
-/** Undefined when the document only merges others (`source_policy_documents` without statements). */
-export function policyDocumentTree(block: Block): DocumentTree | undefined {
+/** The document's own statements (what it merges from others: see mergeDocuments.ts). */
+export function policyDocumentTree(block: Block): DocumentTree {
   const unknown: OffsetRange[] = [];
   const statements = statementBlocks(block.body);
-  const mergesOthers = attribute(block.body, 'source_policy_documents') || attribute(block.body, 'override_policy_documents');
-  if (statements.length === 0 && mergesOthers) return undefined;
   const whole = rangeOfSyntax(block.node);
   const at = (offset: number): OffsetRange => ({ start: offset, end: offset });
   const root = objectNode(whole);
