@@ -4,75 +4,30 @@
 // capped at one hour, and no secret of the test servers anywhere it was not asked to go.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { VsCodeSession } from './harness.mjs';
 import { assertNoSecretsOutside } from './secretSearch.mjs';
 import { stsUi } from './stsUi.mjs';
-import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
+import { chainedRoleArn, startTeamsWorkbench, startUrl } from './teamsWorkbench.mjs';
 
-const startUrl = 'https://d-9067example.awsapps.com/start';
-const chainedRoleArn = 'arn:aws:iam::111122223333:role/Chained';
-
+let workbench;
 let vscode;
 let sts;
 let home;
 let openedFile;
+let openedUrls;
+let until;
 const { quickInput, sidebarRows, sessionRow, runExactCommand, pickQuickItem, typeIntoInput, showSessionsView } = stsUi(() => vscode);
 
 before(async () => {
-  sts = await startLoopbackSts();
-  home = mkdtempSync(path.join(os.tmpdir(), 'iamsts-e2e-teams-'));
-  const env = writeAwsHome(home, sts.config);
-  // An sso-session and a profile that uses it, as `aws configure sso` writes them.
-  writeFileSync(
-    env.AWS_CONFIG_FILE,
-    `${readFileSync(env.AWS_CONFIG_FILE, 'utf8')}\n[sso-session team]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n[profile team-sso]\nsso_session = team\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = eu-west-1\n`,
-  );
-  openedFile = path.join(home, 'opened-urls.txt');
-  vscode = await VsCodeSession.start({
-    name: 'teams',
-    env: { ...env, IAMSTS_TEST_OPEN_EXTERNAL_FILE: openedFile },
-    settings: {
-      'iamSts.stsEndpoint': sts.url,
-      'iamSts.ssoOidcEndpoint': sts.url,
-      'iamSts.ssoPortalEndpoint': sts.url,
-      'iamSts.federationEndpoint': sts.url,
-      'iamSts.sessions.autoRefresh': false,
-    },
-  });
+  workbench = await startTeamsWorkbench('teams');
+  ({ vscode, sts, home, openedFile, openedUrls, until } = workbench);
 });
 
 after(async () => {
-  await vscode?.stop();
-  await sts?.stop();
-  if (home) rmSync(home, { recursive: true, force: true });
+  await workbench?.stop();
 });
-
-
-/** Lines the extension handed to the browser (the test hook in place of vscode.env.openExternal). */
-function openedUrls() {
-  return existsSync(openedFile) ? readFileSync(openedFile, 'utf8').split('\n').filter(Boolean) : [];
-}
-
-/** Resolves once `predicate` holds, woken by changes in the folder of the test hook's file. */
-function until(predicate, what, timeoutMs = 30_000) {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve();
-    const watcher = watch(path.dirname(openedFile), () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-  });
-}
 
 test('signs in with IAM Identity Center: the device code is shown, the CLI token cache is written, a role becomes a session', async () => {
   await showSessionsView();

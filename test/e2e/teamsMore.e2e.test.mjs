@@ -7,73 +7,30 @@
 // secret anywhere it was not asked to go.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { VsCodeSession } from './harness.mjs';
 import { assertNoSecretsOutside } from './secretSearch.mjs';
 import { stsUi } from './stsUi.mjs';
-import { devRoleArn, startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
+import { devRoleArn } from './stsFixtures.mjs';
+import { chainedRoleArn, startTeamsWorkbench } from './teamsWorkbench.mjs';
 
-const startUrl = 'https://d-9067example.awsapps.com/start';
-const chainedRoleArn = 'arn:aws:iam::111122223333:role/Chained';
-
+let workbench;
 let vscode;
 let sts;
 let home;
-let openedFile;
+let openedUrls;
 const { page, quickInput, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, waitForQuickInput, showSessionsView } = stsUi(() => vscode);
 
 before(async () => {
-  sts = await startLoopbackSts();
-  home = mkdtempSync(path.join(os.tmpdir(), 'iamsts-e2e-teams-more-'));
-  const env = writeAwsHome(home, sts.config);
-  writeFileSync(
-    env.AWS_CONFIG_FILE,
-    `${readFileSync(env.AWS_CONFIG_FILE, 'utf8')}\n[sso-session team]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n[profile team-sso]\nsso_session = team\nsso_account_id = 111122223333\nsso_role_name = ReadOnly\nregion = eu-west-1\n`,
-  );
-  openedFile = path.join(home, 'opened-urls.txt');
-  vscode = await VsCodeSession.start({
-    name: 'teams-more',
-    env: { ...env, IAMSTS_TEST_OPEN_EXTERNAL_FILE: openedFile },
-    settings: {
-      'iamSts.stsEndpoint': sts.url,
-      'iamSts.ssoOidcEndpoint': sts.url,
-      'iamSts.ssoPortalEndpoint': sts.url,
-      'iamSts.federationEndpoint': sts.url,
-      'iamSts.sessions.autoRefresh': false,
-    },
-  });
+  workbench = await startTeamsWorkbench('teams-more');
+  ({ vscode, sts, home, openedUrls } = workbench);
   await vscode.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: vscode.server.url });
 });
 
 after(async () => {
-  await vscode?.stop();
-  await sts?.stop();
-  if (home) rmSync(home, { recursive: true, force: true });
+  await workbench?.stop();
 });
-
-function openedUrls() {
-  return existsSync(openedFile) ? readFileSync(openedFile, 'utf8').split('\n').filter(Boolean) : [];
-}
-
-/** Resolves once `predicate` holds, woken by changes in `dir`. */
-function untilFile(dir, predicate, what, timeoutMs = 30_000) {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve();
-    const watcher = watch(dir, () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-  });
-}
 
 /** The newest credentials the servers issued for an ARN containing `arnPart`: [accessKeyId, issued]. */
 function latestIssued(arnPart) {
