@@ -15,7 +15,7 @@ import type { PolicyModel, PrincipalBlock, PrincipalEntry, Statement } from '../
 import { policyModelFromObject } from '../../policy/parse';
 import { parseArn } from '../support/arn';
 import { memoize } from '../support/memo';
-import { classifyAwsPrincipal } from '../support/principals';
+import { classifyAwsPrincipal } from '../../iam/principals';
 import { satisfyingContext } from './satisfyingContext';
 
 export type MfaVerdict = 'allowedWithoutMfa' | 'mfaRequired' | 'undecided';

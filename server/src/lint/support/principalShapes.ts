@@ -7,7 +7,7 @@ import { editDistance } from '../../data/iamData';
 import { hasWildcard } from '../../data/wildcard';
 import type { DocumentKind, PolicyModel, PrincipalEntry, ScalarValue, Statement } from '../../policy/model';
 import { isAccountId, parseArn, PARTITIONS } from './arn';
-import { isUniqueId } from './principals';
+import { isUniqueId } from '../../iam/principals';
 
 export type PrincipalProblemCode = 'INVALID_ARN_ACCOUNT' | 'INVALID_PRINCIPAL_FORMAT' | 'INVALID_PARTITION';
 
