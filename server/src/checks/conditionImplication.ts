@@ -6,7 +6,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
 import { readOperator, type WrittenOperator } from '../iam/condition-operators';
 import { wildcardMatch } from '../iam/wildcard';
-import { parseAddress } from '../engine/conditions/ip';
+import { parseAddress } from '../iam/ip';
 import { hasWildcardOrVariable, patternContains, patternsMayOverlap } from './patterns';
 
 export interface CheckCondition {
