@@ -11,8 +11,8 @@ import type { LintRule } from '../types';
 // another check's business). Global (aws:) keys are left alone.
 // Only role trust policies. This scope is INFERRED, not documented: the check's page names no
 // policy types, and no AWS page or public issue thread we could find states Access Analyzer's
-// rule (searched: the policy check reference, its old GitHub source, issue threads on Access
-// Analyzer, cfn-policy-validator and the IAM validators). The inference rests on two facts:
+// rule (searched: the policy check reference, its archived GitHub source, and public issue
+// threads on Access Analyzer and on open-source IAM validators). The inference rests on two facts:
 // Access Analyzer added this check with its role trust policy checks (the AssumeRole* and
 // TagSession actions, whose context keys it knows exactly), and the corpus's managed/ folder
 // holds 19 AWS managed identity policies whose statements mix actions the reference lists a
