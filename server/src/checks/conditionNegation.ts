@@ -52,6 +52,10 @@ export interface Negation {
 export function negateEntry(c: CheckCondition, data: IamData): Negation | undefined {
   const r = c.read;
   if (!r.facts || r.problem || c.values.length === 0) return undefined;
+  // A policy variable whose key the request lacks makes both the operator and its opposite
+  // false, so no entry with one has an exact negation.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
+  if (c.values.some((v) => v.includes('${'))) return undefined;
   if (r.facts.family === 'Null') {
     if (r.ifExists || r.qualifier || c.values.length !== 1) return undefined;
     const v = c.values[0].toLowerCase();
