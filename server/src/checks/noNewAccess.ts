@@ -12,7 +12,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-custom-policy-checks.html
 import type { PolicyModel } from '../policy/model';
 import { ActionSpace, describePseudo, type PseudoAction } from './actionSpace';
-import { conditionsImply, describeCondition, entryImplies, unimpliedEntries, type CheckCondition } from './conditionImplication';
+import { comparedExactly, conditionsImply, describeCondition, entryImplies, unimpliedEntries, type CheckCondition } from './conditionImplication';
 import { negateEntry } from './conditionNegation';
 import {
   describePrincipalCell,
@@ -168,8 +168,9 @@ function leavesSomething(t: DenyTakeaway, covers: (st: CheckStatement) => boolea
 /**
  * Where a FAIL may be too strict, the reason says so: a conditional Deny whose condition the
  * check cannot negate exactly, several existing statements that might cover the request only
- * together (conditions are compared one statement at a time), or a condition compared as a whole
- * because it has too many alternatives.
+ * together (conditions are compared one statement at a time), two entries on one key that are
+ * not compared value by value (comparedExactly), or a condition compared as a whole because it
+ * has too many alternatives.
  */
 function approximationNote(
   variants: CheckCondition[][],
@@ -206,8 +207,33 @@ function approximationNote(
   if (together.size > 0) {
     notes.push(`${[...together].map(statementLabel).join(' and ')} might cover it together, but conditions are compared one statement at a time`);
   }
+  const uncompared = uncomparedPair(variants, found, placed, open, space);
+  if (uncompared) notes.push(`${describeCondition(uncompared[0])} is compared with ${describeCondition(uncompared[1])} of the existing ${statementLabel(uncompared[2])} by its written form only`);
   if (countAlternatives(variants[0]) > MAX_CONDITION_VARIANTS) notes.push('the condition has too many alternatives to compare one by one');
   return notes.length > 0 ? ` (an approximation: ${notes.join('; ')})` : '';
+}
+
+/** A new entry and an existing one on the same key whose "not implied" is not a proven answer. */
+function uncomparedPair(
+  variants: CheckCondition[][],
+  found: string[],
+  placed: CheckStatement[],
+  open: (a: string) => number[],
+  space: ActionSpace,
+): [CheckCondition, CheckCondition, CheckStatement] | undefined {
+  // The first newly reached actions are enough to say that some comparison was not exact.
+  for (const a of found.slice(0, MAX_NOTED_ACTIONS)) {
+    for (const i of open(a)) {
+      for (const e of placed) {
+        if (!space.actionsOf(e).has(a)) continue;
+        for (const r of unimpliedEntries(variants[i], e.conditions)) {
+          const g = variants[i].find((x) => !comparedExactly(x, r));
+          if (g) return [g, r, e];
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** No request meets both: `v` implies the exact negation of one of the statement's entries. */
@@ -227,6 +253,9 @@ function splittable(c: CheckCondition): boolean {
   const r = c.read;
   return !!r.facts && !r.problem && !r.facts.negated && !r.qualifier && r.facts.family !== 'Null' && c.values.length > 1;
 }
+
+/** How many newly reached actions the approximation note looks at. */
+const MAX_NOTED_ACTIONS = 50;
 
 /** More alternatives than this and the condition is compared whole. */
 const MAX_CONDITION_VARIANTS = 32;
