@@ -1,12 +1,11 @@
 // One body of IAM knowledge: the linter, the hovers and the engine read condition operators,
-// wildcards, ARNs and IP addresses through the same modules, so they cannot disagree about what they mean.
+// wildcards, ARNs and IP addresses through the same modules (server/src/iam), so they cannot
+// disagree about what they mean; each pair below is the linter's reading and the engine's.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CONDITION_OPERATORS as ENGINE_OPERATORS, parseOperatorName } from '../../../server/src/engine/conditions/registry';
-import { OPERATOR_FACTS } from '../../../server/src/iam/condition-operators';
-import { parseOperator } from '../../../server/src/lint/support/conditionOperator';
-import { wildcardMatch } from '../../../server/src/data/wildcard';
-import { compileGlob, globMatches } from '../../../server/src/iam/wildcard';
+import { OPERATOR_FACTS, parseOperator } from '../../../server/src/iam/condition-operators';
+import { compileGlob, globMatches, wildcardMatch } from '../../../server/src/iam/wildcard';
 import { parseArn, splitArn } from '../../../server/src/iam/arn';
 import { parseCidr } from '../../../server/src/iam/ip';
 import { parseCidr as parseLintCidr } from '../../../server/src/lint/support/ipRanges';

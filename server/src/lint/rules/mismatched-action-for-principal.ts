@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { PrincipalEntry } from '../../policy/model';
 import { classifyFederated } from '../../iam/principals';
 import { stringValues } from '../support/statements';

@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { federatedGrants, limitsClaim, providerConditions } from '../support/federation';
 import { isGithubActionsHost } from '../../iam/principals';
 import type { LintRule } from '../types';

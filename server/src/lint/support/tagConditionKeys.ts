@@ -3,7 +3,7 @@
 // key comes from the Service Authorization Reference (the condition keys listed for the action
 // and for its resource types), never from a hand-written list of services.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-security-warning-deny-with-unsupported-tag-condition-key-for-service
-import { wildcardMatch } from '../../data/wildcard';
+import { wildcardMatch } from '../../iam/wildcard';
 import type { ActionInfo, IamData } from '../../data/iamData';
 import type { PolicyModel, ScalarValue, Statement } from '../../policy/model';
 import { listedConditionKeys } from './conditionKeySupport';
