@@ -128,6 +128,17 @@ const RULES: readonly Rule[] = [
     applies: (d) => /\/0 matches every IPv4/.test(String(d.fixtureCase?.name ?? '')),
   },
   {
+    // The page asks for addresses "in the standard CIDR format"; an IPv6 address's standard text
+    // may end in dotted IPv4 form for its low 32 bits (RFC 4291 section 2.2, form 3:
+    // https://www.rfc-editor.org/rfc/rfc4291#section-2.2). The oracle reads the dotted part as one
+    // hex group, so it computes another address. Whether AWS also matches a mapped address against
+    // an IPv4 range, no page says: no case asserts it.
+    title: 'IPv4-mapped IPv6 addresses (::ffff:192.0.2.1) are IPv6 addresses whose low 32 bits are written in dotted form (RFC 4291 section 2.2); the oracle misreads the dotted part',
+    page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress',
+    verdict: 'ours follows the page',
+    applies: (d) => d.file.endsWith('conditions-ip.json') && /:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/.test(JSON.stringify(d.fixtureCase ?? {})),
+  },
+  {
     title: 'aws:userid of the account root user is the account ID',
     page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-userid',
     verdict: 'ours follows the page',

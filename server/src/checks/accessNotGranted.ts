@@ -1,14 +1,18 @@
 // CheckAccessNotGranted, offline: does the policy allow any of the listed actions, or any action
 // on the listed resources? Wildcards, NotAction and NotResource are compared as patterns;
-// an unconditional Deny that covers an action on the resource takes it away. A conditional
-// Allow still grants the access (to the requests that meet the condition).
+// a Deny that covers an action on the resource takes it away when its condition holds whenever
+// the Allow's does (no condition at all, the same one, or a wider one). A conditional Allow still
+// grants the access (to the requests that meet the condition); where a conditional Deny might
+// take it all the same and the check cannot tell, the reason says it is an approximation.
 // https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html
 import type { PolicyModel } from '../policy/model';
 import { ActionSpace, describePseudo } from './actionSpace';
+import { conditionsImply } from './conditionImplication';
+import { negateEntry } from './conditionNegation';
 import { hasWildcardOrVariable, patternsMayOverlap } from './patterns';
 import { principalCells } from './principals';
 import { resourceCells, statementCoversResources, statementMayMeetResources } from './resources';
-import { listed, readStatements, statementLabel } from './statements';
+import { listed, readStatements, statementLabel, type CheckStatement } from './statements';
 import { DEFAULT_BUDGET, WorkBudget, type CheckOptions, type CheckReason, type CheckReasonDetail, type CheckResult, type PolicyTypeInput } from './types';
 
 export interface AccessToCheck {
@@ -39,15 +43,27 @@ export function readAccessList(raw: unknown): AccessToCheck[] {
   });
 }
 
+/**
+ * Known to leave some request of the Allow alone: the Deny has an entry whose negation (exact,
+ * or the part "key absent") can be written, on a key the Allow's condition does not constrain, so
+ * some request meets the Allow and escapes the Deny (the request context may hold any keys).
+ */
+function leavesSome(a: CheckStatement, d: CheckStatement, options: CheckOptions): boolean {
+  return d.conditions.some((e) => !a.conditions.some((c) => c.lowerKey === e.lowerKey) && negateEntry(e, options.data) !== undefined);
+}
+
 export function checkAccessNotGranted(policy: PolicyModel | string, _policyType: PolicyTypeInput, access: AccessToCheck[], options: CheckOptions): CheckResult {
   const { statements } = readStatements(policy);
   const space = new ActionSpace(options.data, statements, access.flatMap((a) => a.actions ?? []));
   const budget = new WorkBudget(options.budget ?? DEFAULT_BUDGET);
   const allows = statements.filter((s) => s.effect === 'Allow');
-  const denies = statements.filter((s) => s.effect === 'Deny' && s.conditions.length === 0 && principalCells(s).every((c) => c.kind === 'everyone'));
+  const denies = statements.filter((s) => s.effect === 'Deny' && principalCells(s).every((c) => c.kind === 'everyone'));
   const reasons: CheckReason[] = [];
   const details: CheckReasonDetail[] = [];
   for (const a of allows) {
+    // A Deny whose condition holds whenever the Allow's does denies every request the Allow grants.
+    const takingAll = denies.filter((d) => conditionsImply(a.conditions, d.conditions));
+    const unsure = denies.filter((d) => !takingAll.includes(d) && !leavesSome(a, d, options));
     const granted = new Set<string>();
     const grantedPatterns = new Set<string>();
     const onResources = new Set<string>();
@@ -60,7 +76,7 @@ export function checkAccessNotGranted(policy: PolicyModel | string, _policyType:
         const cell = { kind: 'pattern' as const, pattern: r };
         if (!statementMayMeetResources(a, cell)) continue;
         // The Deny must cover the listed resource, or every resource the Allow names.
-        const covering = denies.filter((d) => statementCoversResources(d, cell) || resourceCells(a).every((rc) => statementCoversResources(d, rc)));
+        const covering = takingAll.filter((d) => statementCoversResources(d, cell) || resourceCells(a).every((rc) => statementCoversResources(d, rc)));
         const denied = (x: string) => covering.some((d) => space.actionsOf(d).has(x));
         let hit = false;
         for (const x of wanted) {
@@ -88,8 +104,12 @@ export function checkAccessNotGranted(policy: PolicyModel | string, _policyType:
     }
     if (granted.size === 0 && grantedPatterns.size === 0) continue;
     const what = [...[...granted].sort(), ...grantedPatterns];
+    const maybeAll = unsure.filter((d) => [...onResources].some((r) => statementMayMeetResources(d, { kind: 'pattern', pattern: r })));
+    const approximation = maybeAll.length
+      ? ` (an approximation: the conditional Deny ${maybeAll.map(statementLabel).join(', ')} may deny these requests too, and the check cannot tell whether it denies all of them)`
+      : '';
     reasons.push({
-      description: `Access granted in ${statementLabel(a)}: it allows ${listed(what)} on ${listed([...onResources])}${a.conditions.length ? ' (when its condition is met)' : ''}.`,
+      description: `Access granted in ${statementLabel(a)}: it allows ${listed(what)} on ${listed([...onResources])}${a.conditions.length ? ' (when its condition is met)' : ''}${approximation}.`,
       statementIndex: a.index,
       ...(a.sid ? { statementId: a.sid } : {}),
     });

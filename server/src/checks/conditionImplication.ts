@@ -6,7 +6,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
 import { readOperator, type WrittenOperator } from '../iam/condition-operators';
 import { wildcardMatch } from '../iam/wildcard';
-import { parseAddress } from '../engine/conditions/ip';
+import { parseAddress } from '../iam/ip';
 import { hasWildcardOrVariable, patternContains, patternsMayOverlap } from './patterns';
 
 export interface CheckCondition {
@@ -70,6 +70,22 @@ export function entryImplies(g: CheckCondition, r: CheckCondition): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether `entryImplies(g, r)` answering no is a proven no on the key they share: both entries
+ * read, under the same set qualifier, in one family that is compared value by value here.
+ * Entries on different keys are always decided (the request context may hold any value for
+ * either). Case-insensitive entries against case-sensitive ones and mixed families are not.
+ */
+export function comparedExactly(g: CheckCondition, r: CheckCondition): boolean {
+  if (g.lowerKey !== r.lowerKey) return true;
+  const a = g.read;
+  const b = r.read;
+  if (!a.facts || !b.facts || a.problem || b.problem || a.qualifier !== b.qualifier) return false;
+  const stringish = (f: string) => f === 'String' || f === 'Arn';
+  if (stringish(a.facts.family) && stringish(b.facts.family)) return a.facts.name.includes('IgnoreCase') === b.facts.name.includes('IgnoreCase');
+  return a.facts.family === b.facts.family && a.facts.family !== 'Binary';
 }
 
 function lowered(values: string[]): string[] {

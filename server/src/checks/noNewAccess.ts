@@ -4,13 +4,16 @@
 // one principal), and each cell's actions must be reached by existing Allow statements whose
 // resources and principals contain the cell and whose conditions the new statement's conditions
 // imply. Existing Denies the new policy no longer applies give their actions back; new
-// unconditional Denies take actions away. Whatever cannot be shown contained is new access, so
-// the check may fail a change that is in fact safe, but never passes one that is not.
+// unconditional Denies take actions away, and a new conditional Deny takes away what its
+// condition covers where that can be decided exactly (see denyTakeaway). Whatever cannot be shown contained is new access, so
+// the check may fail a change that is in fact safe, but never passes one that is not; where a
+// FAIL comes from such an approximation, its reason says so.
 // https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-custom-policy-checks.html
 import type { PolicyModel } from '../policy/model';
 import { ActionSpace, describePseudo, type PseudoAction } from './actionSpace';
-import { conditionsImply, describeCondition, unimpliedEntries, type CheckCondition } from './conditionImplication';
+import { comparedExactly, conditionsImply, describeCondition, entryImplies, unimpliedEntries, type CheckCondition } from './conditionImplication';
+import { negateEntry } from './conditionNegation';
 import {
   describePrincipalCell,
   principalCells,
@@ -66,11 +69,19 @@ export function checkNoNewAccess(existing: PolicyModel | string, next: PolicyMod
           const variants = conditionVariants(s.conditions);
           budget.spend(variants.length * placed.length);
           const qualifying = variants.map((v) => placed.filter((e) => conditionsImply(v, e.conditions)));
-          for (const a of sActions) if (!qualifying.every((q) => q.some((e) => space.actionsOf(e).has(a))) && !isDenied(a)) found.push(a);
+          const conditional = newDenies.filter((d) => d.conditions.length > 0 && statementCoversResources(d, rc) && statementCoversPrincipals(d, pc));
+          budget.spend(variants.length * conditional.length * (1 + placed.length));
+          const takeaways = variants.map((v) => conditional.map((d) => denyTakeaway(v, d, placed, options)));
+          const covered = (covers: (st: CheckStatement) => boolean): boolean =>
+            variants.every((_, i) => qualifying[i].some(covers) || conditional.some((d, j) => covers(d) && takesAway(takeaways[i][j], covers)));
+          for (const a of sActions) if (!isDenied(a) && !covered((st) => space.actionsOf(st).has(a))) found.push(a);
           for (const p of sPseudo) {
-            if (!qualifying.every((q) => q.some((e) => space.coversPseudo(e, p))) && !denied.some((d) => space.coversPseudo(d, p))) foundPseudo.push(p);
+            if (!denied.some((d) => space.coversPseudo(d, p)) && !covered((st) => space.coversPseudo(st, p))) foundPseudo.push(p);
           }
-          if (found.length > 0 || foundPseudo.length > 0) conditionNote = conditionChange(s, found, rc, pc, oldAllows, space);
+          if (found.length > 0 || foundPseudo.length > 0) {
+            conditionNote = conditionChange(s, found, rc, pc, oldAllows, space);
+            conditionNote += approximationNote(variants, qualifying, found, placed, conditional, takeaways, space, options);
+          }
         }
         const viaDeny: string[] = [];
         const denyNotes: string[] = [];
@@ -120,6 +131,132 @@ export function checkNoNewAccess(existing: PolicyModel | string, next: PolicyMod
   };
 }
 
+/**
+ * What a conditional Deny of the new policy takes from one alternative `v` of a new Allow's
+ * condition. The Allow still grants "v and not D"; D's entries are ANDed, so "not D" is "not d1 or
+ * not d2 …", and each of those must be empty (v implies that entry of D) or covered by an
+ * existing statement. Each entry's negation is exact or only a part of it (conditionNegation.ts);
+ * `undefined` marks an entry with neither, so the Deny is not counted and the reason says so.
+ */
+type DenyTakeaway = Array<'implied' | { exact: boolean; by: CheckStatement[] }> | undefined;
+
+function denyTakeaway(v: CheckCondition[], deny: CheckStatement, placed: CheckStatement[], options: CheckOptions): DenyTakeaway {
+  const out: Array<'implied' | { exact: boolean; by: CheckStatement[] }> = [];
+  for (const entry of deny.conditions) {
+    if (v.some((g) => entryImplies(g, entry))) {
+      out.push('implied');
+      continue;
+    }
+    const negation = negateEntry(entry, options.data);
+    if (!negation) return undefined;
+    const rest = [...v, ...negation.entries];
+    out.push({ exact: negation.exact, by: placed.filter((e) => conditionsImply(rest, e.conditions)) });
+  }
+  return out;
+}
+
+/** The Deny takes the action away for this alternative: every part of "not D" is empty or covered. */
+function takesAway(t: DenyTakeaway, covers: (st: CheckStatement) => boolean): boolean {
+  return t !== undefined && t.every((x) => x === 'implied' || (x.exact && x.by.some(covers)));
+}
+
+/** Whether it is known that the Deny leaves some request alone: a part of "not D" nothing covers. */
+function leavesSomething(t: DenyTakeaway, covers: (st: CheckStatement) => boolean): boolean {
+  return t !== undefined && t.some((x) => x !== 'implied' && !x.by.some(covers));
+}
+
+/**
+ * Where a FAIL may be too strict, the reason says so: a conditional Deny whose condition the
+ * check cannot negate exactly, several existing statements that might cover the request only
+ * together (conditions are compared one statement at a time), two entries on one key that are
+ * not compared value by value (comparedExactly), or a condition compared as a whole because it
+ * has too many alternatives.
+ */
+function approximationNote(
+  variants: CheckCondition[][],
+  qualifying: CheckStatement[][],
+  found: string[],
+  placed: CheckStatement[],
+  conditional: CheckStatement[],
+  takeaways: DenyTakeaway[][],
+  space: ActionSpace,
+  options: CheckOptions,
+): string {
+  const notes: string[] = [];
+  // Only the alternatives no single existing statement covers, for some newly reached action.
+  const open = (a: string) => variants.map((_, i) => i).filter((i) => !qualifying[i].some((e) => space.actionsOf(e).has(a)));
+  const undecided = conditional.filter((d, j) =>
+    found.some((a) => {
+      const covers = (st: CheckStatement) => space.actionsOf(st).has(a);
+      return covers(d) && open(a).some((i) => !takesAway(takeaways[i][j], covers) && !leavesSomething(takeaways[i][j], covers));
+    }),
+  );
+  if (undecided.length > 0) {
+    notes.push(`the conditional Deny ${undecided.map(statementLabel).join(', ')} may take some of it away, but its condition cannot be negated exactly`);
+  }
+  // Statements whose conditions are disjoint from the alternative cannot help cover it, alone or together.
+  const meetingByVariant = variants.map((v) => placed.filter((e) => e.conditions.length > 0 && !disjoint(v, e, options)));
+  const together = new Set<CheckStatement>();
+  for (const a of found) {
+    for (const i of open(a)) {
+      const meeting = meetingByVariant[i].filter((e) => space.actionsOf(e).has(a));
+      if (meeting.length > 1) for (const e of meeting) together.add(e);
+    }
+    if (together.size > 0) break;
+  }
+  if (together.size > 0) {
+    notes.push(`${[...together].map(statementLabel).join(' and ')} might cover it together, but conditions are compared one statement at a time`);
+  }
+  const uncompared = uncomparedPair(variants, found, placed, open, space);
+  if (uncompared) notes.push(`${describeCondition(uncompared[0])} is compared with ${describeCondition(uncompared[1])} of the existing ${statementLabel(uncompared[2])} by its written form only`);
+  if (countAlternatives(variants[0]) > MAX_CONDITION_VARIANTS) notes.push('the condition has too many alternatives to compare one by one');
+  return notes.length > 0 ? ` (an approximation: ${notes.join('; ')})` : '';
+}
+
+/** A new entry and an existing one on the same key whose "not implied" is not a proven answer. */
+function uncomparedPair(
+  variants: CheckCondition[][],
+  found: string[],
+  placed: CheckStatement[],
+  open: (a: string) => number[],
+  space: ActionSpace,
+): [CheckCondition, CheckCondition, CheckStatement] | undefined {
+  // The first newly reached actions are enough to say that some comparison was not exact.
+  for (const a of found.slice(0, MAX_NOTED_ACTIONS)) {
+    for (const i of open(a)) {
+      for (const e of placed) {
+        if (!space.actionsOf(e).has(a)) continue;
+        for (const r of unimpliedEntries(variants[i], e.conditions)) {
+          const g = variants[i].find((x) => !comparedExactly(x, r));
+          if (g) return [g, r, e];
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** No request meets both: `v` implies the exact negation of one of the statement's entries. */
+function disjoint(v: CheckCondition[], e: CheckStatement, options: CheckOptions): boolean {
+  return e.conditions.some((r) => {
+    const negation = negateEntry(r, options.data);
+    return negation?.exact === true && conditionsImply(v, negation.entries);
+  });
+}
+
+function countAlternatives(conditions: CheckCondition[]): number {
+  return conditions.reduce((n, c) => n * (splittable(c) ? c.values.length : 1), 1);
+}
+
+/** A positive operator without a set qualifier, with several values: "any one of them". */
+function splittable(c: CheckCondition): boolean {
+  const r = c.read;
+  return !!r.facts && !r.problem && !r.facts.negated && !r.qualifier && r.facts.family !== 'Null' && c.values.length > 1;
+}
+
+/** How many newly reached actions the approximation note looks at. */
+const MAX_NOTED_ACTIONS = 50;
+
 /** More alternatives than this and the condition is compared whole. */
 const MAX_CONDITION_VARIANTS = 32;
 
@@ -132,9 +269,7 @@ const MAX_CONDITION_VARIANTS = 32;
 function conditionVariants(conditions: CheckCondition[]): CheckCondition[][] {
   let variants: CheckCondition[][] = [[]];
   for (const c of conditions) {
-    const r = c.read;
-    const splittable = r.facts && !r.problem && !r.facts.negated && !r.qualifier && r.facts.family !== 'Null' && c.values.length > 1;
-    const choices = splittable ? c.values.map((v) => ({ ...c, values: [v] })) : [c];
+    const choices = splittable(c) ? c.values.map((v) => ({ ...c, values: [v] })) : [c];
     if (variants.length * choices.length > MAX_CONDITION_VARIANTS) return [conditions];
     variants = variants.flatMap((v) => choices.map((choice) => [...v, choice]));
   }

@@ -10,7 +10,7 @@
 // source (tests, benchmarks), the library is asked directly.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileWildcard, hasWildcard, wildcardMatch, type WildcardPattern } from './wildcard';
+import { compileWildcard, hasWildcard, wildcardMatch, type WildcardPattern } from '../iam/wildcard';
 
 export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management' | string;
 

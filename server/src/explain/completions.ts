@@ -3,7 +3,7 @@
 import { findNodeAtOffset, type Node } from 'jsonc-parser';
 import type { IamData } from '../data/iamData';
 import { parseOperator } from '../iam/condition-operators';
-import { classifyFederated } from '../lint/support/principals';
+import { classifyFederated } from '../iam/principals';
 import type { DocumentKind, OffsetRange, PolicyModel, Statement } from '../policy/model';
 import { actionConditionKeys } from './actionHover';
 import { conditionKeyHover, conditionOperatorHover } from './conditionHover';

@@ -2,7 +2,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 import type { IamData } from '../data/iamData';
-import { globalKeyDescription } from '../lint/globalKeyDocs';
+import { globalKeyDescription } from '../data/globalKeyDocs';
 import { isMultivaluedType, parseOperator, type OperatorFamily } from '../iam/condition-operators';
 
 const OPERATORS_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';

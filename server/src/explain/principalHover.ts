@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 import type { IamData } from '../data/iamData';
 import { isAccountId, parseArn } from '../iam/arn';
-import { classifyAwsPrincipal, classifyFederated, isGithubActionsHost } from '../lint/support/principals';
+import { classifyAwsPrincipal, classifyFederated, isGithubActionsHost } from '../iam/principals';
 import { arnHover } from './arnHover';
 
 const PRINCIPAL_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html';

@@ -3,7 +3,7 @@
 import type { Node } from 'jsonc-parser';
 import { jsonWriter } from '../analysis/writers/jsonWriter';
 import type { PolicyWriter } from '../analysis/writers/policyWriter';
-import type { FixData } from '../lint/types';
+import type { FixData } from '../policy/fixData';
 import type { OffsetRange, PolicyModel } from '../policy/model';
 import type { OffsetEdit } from './jsonInsert';
 

@@ -1,26 +1,13 @@
 // The linter's vocabulary: findings, rules and what a rule is given. No LSP types here: the
 // language server, the CLI and tests all read the same findings.
 import type { IamData } from '../data/iamData';
+import type { FixData } from '../policy/fixData';
 import type { DocumentKind, OffsetRange, PolicyModel } from '../policy/model';
+
+export type { FixData };
 
 /** Access Analyzer's finding types, used as they are. */
 export type FindingType = 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
-
-/** What a quick fix should do; carried in `Finding.data`. */
-export type FixData =
-  | { fix: 'addVersion' }
-  /** Replace the finding's string with `suggestion` (an action, or a principal the author plainly meant). */
-  | { fix: 'replaceAction'; suggestion: string }
-  | { fix: 'replaceService'; suggestion: string }
-  | { fix: 'addExternalId'; statementIndex: number; account: string; also: FixData[] }
-  | { fix: 'markOwnAccount'; account: string }
-  | { fix: 'addMfa'; statementIndex: number }
-  | { fix: 'addGithubSub'; statementIndex: number; providerHost: string }
-  | { fix: 'addOidcAudience'; statementIndex: number; providerHost: string }
-  | { fix: 'addSamlAudience'; statementIndex: number }
-  | { fix: 'addPrincipalOrgId'; statementIndex: number }
-  | { fix: 'removeElement' }
-  | { fix: 'replaceWithNullFalse'; key: string };
 
 export interface Finding {
   /** Access Analyzer issue code where it has the check, ours otherwise (see `findingDocUrl`). */

@@ -1,6 +1,6 @@
 // Which kind of policy a document is: the user's glob mapping first, then the file name, then
 // what the policy says.
-import { wildcardMatch } from '../data/wildcard';
+import { wildcardMatch } from '../iam/wildcard';
 import type { DocumentKind, PolicyModel } from './model';
 
 export interface KindOverride {

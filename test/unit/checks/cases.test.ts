@@ -9,7 +9,7 @@ import { checkAccessNotGranted, checkNoNewAccess, checkNoPublicAccess, type Chec
 
 interface Expected {
   result: 'PASS' | 'FAIL';
-  reasons?: Array<{ statementIndex: number; includes?: string[] }>;
+  reasons?: Array<{ statementIndex: number; includes?: string[]; excludes?: string[] }>;
 }
 
 interface CheckCase {
@@ -65,6 +65,7 @@ for (const file of files) {
           const actions = r.details?.find((d) => d.statementIndex === want.statementIndex)?.actions ?? [];
           const text = `${reason.description}\n${actions.join(' ')}`;
           for (const s of want.includes ?? []) assert.ok(text.includes(s), `"${s}" not in: ${text.slice(0, 2000)}`);
+          for (const s of want.excludes ?? []) assert.ok(!text.includes(s), `"${s}" in: ${text.slice(0, 2000)}`);
         }
       });
     }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { arnMatches, compileArnPattern, compileGlob, globMatches } from '../../../server/src/engine';
 import { evaluate } from '../../../server/src/engine';
 import { policyModelFromObject } from '../../../server/src/policy/parse';
-import { wildcardMatch } from '../../../server/src/data/wildcard';
+import { wildcardMatch } from '../../../server/src/iam/wildcard';
 
 const BOUND_MS = 200;
 

@@ -1,13 +1,14 @@
 // One body of IAM knowledge: the linter, the hovers and the engine read condition operators,
-// wildcards and ARNs through the same modules, so they cannot disagree about what they mean.
+// wildcards, ARNs and IP addresses through the same modules (server/src/iam), so they cannot
+// disagree about what they mean; each pair below is the linter's reading and the engine's.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CONDITION_OPERATORS as ENGINE_OPERATORS, parseOperatorName } from '../../../server/src/engine/conditions/registry';
-import { OPERATOR_FACTS } from '../../../server/src/iam/condition-operators';
-import { parseOperator } from '../../../server/src/lint/support/conditionOperator';
-import { wildcardMatch } from '../../../server/src/data/wildcard';
-import { compileGlob, globMatches } from '../../../server/src/iam/wildcard';
+import { OPERATOR_FACTS, parseOperator } from '../../../server/src/iam/condition-operators';
+import { compileGlob, globMatches, wildcardMatch } from '../../../server/src/iam/wildcard';
 import { parseArn, splitArn } from '../../../server/src/iam/arn';
+import { parseCidr } from '../../../server/src/iam/ip';
+import { parseCidr as parseLintCidr } from '../../../server/src/lint/support/ipRanges';
 
 describe('condition operators', () => {
   it('the engine compares every operator of the shared table, with the table\'s family and negation', () => {
@@ -62,5 +63,18 @@ describe('ARNs', () => {
     assert.deepEqual(parseArn('arn:aws:s3:::bucket/key'), { partition: 'aws', service: 's3', region: '', account: '', resource: 'bucket/key' });
     assert.equal(parseArn('arn:aws:s3::bucket'), undefined);
     assert.equal(parseArn('nra:aws:s3:::bucket'), undefined);
+  });
+});
+
+describe('IP addresses', () => {
+  it('the linter\'s IP range checks read every address as the engine does', () => {
+    const texts = ['10.1.2.3', '203.0.113.0/24', '2001:db8::/32', '::ffff:192.0.2.1', '::ffff:192.0.2.0/120', '1:2:3:4:5:6:7:8', '::', '::1/128', 'fc00::/7'];
+    for (const text of texts) {
+      const lint = parseLintCidr(text);
+      const engine = parseCidr(text);
+      assert.ok(lint && engine, text);
+      const shift = BigInt((lint.version === 4 ? 32 : 128) - lint.bits);
+      assert.deepEqual([lint.version, lint.bits, (lint.address >> shift) << shift], [engine.version, engine.prefix, engine.network], text);
+    }
   });
 });

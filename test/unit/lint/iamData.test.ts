@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { loadIamData, type IamData } from '../../../server/src/data/iamData';
-import { GLOBAL_KEY_DOCS, globalKeyDescription } from '../../../server/src/lint/globalKeyDocs';
+import { GLOBAL_KEY_DOCS, globalKeyDescription } from '../../../server/src/data/globalKeyDocs';
 import { findingDocUrl, OUR_CHECKS } from '../../../server/src/lint/findingDocs';
 import { LINT_RULES } from '../../../server/src/lint/registry';
 

@@ -25,6 +25,10 @@ export interface LintCase {
     at?: Record<string, string>;
     /** Code → the `data` of the first finding with that code. */
     data?: Record<string, unknown>;
+    /** Code → the message of the first finding with that code (Access Analyzer's findingDetails where it documents one). */
+    message?: Record<string, string>;
+    /** Code → the finding type (ERROR, SECURITY_WARNING, WARNING, SUGGESTION) of the first finding with that code. */
+    type?: Record<string, string>;
     /** Code → how many findings with that code. */
     count?: Record<string, number>;
   };

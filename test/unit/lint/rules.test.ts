@@ -1,4 +1,5 @@
-// Every case in test/fixtures/lint/*.json: the codes it must and must not raise, where, and with what fix data.
+// Every case in test/fixtures/lint/*.json: the codes it must and must not raise, where, with what
+// message and with what fix data.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { loadIamData, type IamData } from '../../../server/src/data/iamData';
@@ -27,6 +28,12 @@ for (const { file, cases } of caseFiles) {
         }
         for (const [code, expectedData] of Object.entries(c.expected.data ?? {})) {
           assert.deepEqual(findings.find((x) => x.code === code)?.data, expectedData);
+        }
+        for (const [code, message] of Object.entries(c.expected.message ?? {})) {
+          assert.equal(findings.find((x) => x.code === code)?.message, message, code);
+        }
+        for (const [code, type] of Object.entries(c.expected.type ?? {})) {
+          assert.equal(findings.find((x) => x.code === code)?.type, type, code);
         }
         for (const [code, n] of Object.entries(c.expected.count ?? {})) assert.equal(codes.filter((x) => x === code).length, n, code);
       });

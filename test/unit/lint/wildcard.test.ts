@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { wildcardMatch } from '../../../server/src/data/wildcard';
+import { wildcardMatch } from '../../../server/src/iam/wildcard';
 
 interface WildcardCase {
   name: string;

@@ -1,6 +1,7 @@
 // Principal / NotPrincipal of a resource policy against the caller.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+import { arnAccount } from '../../iam/arn';
 import type { CompiledPrincipalEntry, CompiledStatement } from '../compile/compile-policy';
 import type { PrincipalMatch, PrincipalMatchKind, ValueRef } from '../types';
 import type { CallerIdentity } from './request-principal';
@@ -52,7 +53,7 @@ function awsEntryMatch(value: string, caller: CallerIdentity): PrincipalMatchKin
 }
 
 function isRootArnOf(value: string, account: string): boolean {
-  return /^arn:[^:]+:iam::\d{12}:root$/.test(value) && value.split(':')[4] === account;
+  return /^arn:[^:]+:iam::\d{12}:root$/.test(value) && arnAccount(value) === account;
 }
 
 /** The identities AWS checks against a NotPrincipal list: the caller, its role, its account. */

@@ -1,6 +1,7 @@
 // Who is calling: the request's principal string turned into the identities AWS would match
 // a resource policy's Principal against, plus the facts implied context keys come from.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+import { ARN_PARTS, splitArn } from '../../iam/arn';
 import type { CredentialFacts } from '../types';
 
 export type CallerKind =
@@ -60,10 +61,9 @@ export function parseCaller(principal: string, credentials: CredentialFacts | un
     // Web identity providers may be named without an ARN (accounts.google.com, cognito-identity.amazonaws.com).
     return { ...base, kind: raw.includes('.') ? 'webIdentityProvider' : 'unknown' };
   }
-  const parts = raw.split(':');
-  if (parts.length < 6) return { ...base, kind: 'unknown' };
-  const [, partition, service, , account] = parts;
-  const resource = parts.slice(5).join(':');
+  const parts = splitArn(raw);
+  if (parts.length < ARN_PARTS) return { ...base, kind: 'unknown' };
+  const [, partition, service, , account, resource] = parts;
   const common = { ...base, partition, account: account || undefined };
   if (service === 'iam') {
     if (resource === 'root') {

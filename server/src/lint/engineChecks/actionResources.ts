@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 // ("If the action does not support resource-level permissions, use the all resources wildcard (*)")
 import type { ActionInfo, IamData } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { ARN_PARTS, splitArn } from '../../iam/arn';
 import { arnPatternMayMatchTemplate, variablesToStars } from './patternOverlap';
 

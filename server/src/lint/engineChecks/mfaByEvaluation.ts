@@ -13,9 +13,9 @@ import { evaluate } from '../../engine';
 import type { CredentialFacts, EvaluationRequest } from '../../engine/types';
 import type { PolicyModel, PrincipalBlock, PrincipalEntry, Statement } from '../../policy/model';
 import { policyModelFromObject } from '../../policy/parse';
-import { parseArn } from '../support/arn';
+import { parseArn } from '../../iam/arn';
 import { memoize } from '../support/memo';
-import { classifyAwsPrincipal } from '../support/principals';
+import { classifyAwsPrincipal } from '../../iam/principals';
 import { satisfyingContext } from './satisfyingContext';
 
 export type MfaVerdict = 'allowedWithoutMfa' | 'mfaRequired' | 'undecided';

@@ -3,7 +3,7 @@
 // only what cannot work. Deciding it exactly for two patterns with stars is possible but not
 // needed: the mistakes worth reporting differ in a literal part (another service, another
 // resource type prefix), which the literal prefix and suffix show.
-import { hasWildcard, wildcardMatch } from '../../data/wildcard';
+import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { splitArn, ARN_PARTS } from '../../iam/arn';
 
 /** Case-sensitive, as ARN matching is (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html). */

@@ -7,7 +7,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 import type { ContextValue } from '../../engine/types';
 import type { ScalarValue, Statement } from '../../policy/model';
-import type { ParsedOperator } from '../support/conditionOperator';
+import type { ParsedOperator } from '../../iam/condition-operators';
 import { conditionUses } from '../support/statements';
 
 export interface SatisfyingContext {

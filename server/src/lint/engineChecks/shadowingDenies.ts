@@ -9,7 +9,7 @@
 // caller's tags, the source IP, the time, MFA …) could be escaped by another request the Allow
 // grants, and a Deny whose Resource holds a policy variable depends on the caller.
 import type { ActionInfo, IamData } from '../../data/iamData';
-import { hasWildcard, wildcardMatch } from '../../data/wildcard';
+import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { evaluate } from '../../engine';
 import { arnAccount } from '../../iam/arn';
 import type { EvaluationRequest, StatementRef } from '../../engine/types';

@@ -6,7 +6,7 @@ export const emptyArrayConditionForallvalues: LintRule = {
   type: 'SUGGESTION',
   check({ model }, report) {
     for (const e of emptyConditionEntries(model, 'EMPTY_ARRAY_CONDITION_FORALLVALUES')) {
-      report(e.valuesRange, `The ForAllValues prefix with an empty condition key matches only if the key ${e.key.value} is missing from the request context. To test for that, use the Null condition operator with the value true instead.`);
+      report(e.valuesRange, `The ForAllValues prefix with an empty condition key matches only if the key ${e.key.value} is missing from the request context. To determine if the request context is empty, we recommend that you use the Null condition operator with the value of true instead.`);
     }
   },
 };

@@ -1,3 +1,6 @@
+// Access Analyzer has one code for an empty object in the Condition element, whether the block
+// itself or an operator's keys are empty, and one message for both ("This condition block is
+// empty …"): https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-suggestion-empty-object-condition
 import type { LintRule } from '../types';
 
 export const emptyObjectCondition: LintRule = {
@@ -14,7 +17,7 @@ export const emptyObjectCondition: LintRule = {
       for (const opProp of c.node.children ?? []) {
         const v = opProp.children?.[1];
         if (v?.type === 'object' && (v.children ?? []).length === 0) {
-          report({ start: v.offset, end: v.offset + v.length }, 'This condition operator has no keys and does not affect the policy. Specify conditions.');
+          report({ start: v.offset, end: v.offset + v.length }, 'This condition block is empty and it does not affect the policy. Specify conditions.');
         }
       }
     }

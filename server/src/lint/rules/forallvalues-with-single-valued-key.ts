@@ -1,4 +1,4 @@
-import { isMultivaluedType } from '../support/conditionOperator';
+import { isMultivaluedType } from '../../iam/condition-operators';
 import { conditionUses } from '../support/statements';
 import type { LintRule } from '../types';
 
@@ -12,10 +12,13 @@ export const forAllValuesWithSingleValuedKey: LintRule = {
     for (const st of model.statements) {
       for (const { entry, operator } of conditionUses(st)) {
         if (operator?.qualifier !== 'ForAllValues' || operator.family === 'Null') continue;
-        // Global keys only: whether a global key is multivalued is documented key by key, while
-        // the reference types many multivalued service keys as String (AWS's own policies use
-        // ForAllValues with codestar-connections:ProviderAction and organizations:ServicePrincipal,
-        // and Access Analyzer does not warn).
+        // Global keys only. This scope is INFERRED, not documented: the check's page does not say
+        // which keys it knows as single-valued, and no page or public thread we found states it.
+        // Whether a global key is multivalued is documented key by key on the global condition
+        // keys page, while the reference types many multivalued service keys as String; and AWS's
+        // own managed policies in the corpus use ForAllValues with
+        // codestar-connections:ProviderAction and organizations:ServicePrincipal, where issue 11
+        // records Access Analyzer as silent.
         if (!entry.key.value.toLowerCase().startsWith('aws:')) continue;
         const info = data.conditionKey(entry.key.value);
         if (!info || isMultivaluedType(info.type)) continue;

@@ -1,4 +1,4 @@
-import { isAccountId } from '../support/arn';
+import { isAccountId } from '../../iam/arn';
 import { principalProblems } from '../support/principalShapes';
 import { isOpenPart, resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';

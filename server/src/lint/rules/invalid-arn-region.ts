@@ -1,4 +1,4 @@
-import { looksLikeRegion } from '../support/arn';
+import { looksLikeRegion } from '../../iam/arn';
 import { isOpenPart, resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';
 

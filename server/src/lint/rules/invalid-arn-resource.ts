@@ -1,5 +1,5 @@
 import type { IamData } from '../../data/iamData';
-import { parseArn } from '../support/arn';
+import { parseArn } from '../../iam/arn';
 import { isOpenPart, resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';
 

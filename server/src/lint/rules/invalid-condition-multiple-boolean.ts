@@ -1,4 +1,4 @@
-import { isMultivaluedType } from '../support/conditionOperator';
+import { isMultivaluedType } from '../../iam/condition-operators';
 import { conditionUses } from '../support/statements';
 import type { LintRule } from '../types';
 

@@ -1,4 +1,4 @@
-import { parseOperator } from '../support/conditionOperator';
+import { parseOperator } from '../../iam/condition-operators';
 import type { LintRule } from '../types';
 
 export const invalidConditionOperator: LintRule = {

@@ -1,4 +1,4 @@
-import { parseArn } from '../support/arn';
+import { parseArn } from '../../iam/arn';
 import type { LintRule } from '../types';
 
 // A Federated principal in a trust policy is an identity provider: a domain name

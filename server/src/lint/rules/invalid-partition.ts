@@ -1,4 +1,4 @@
-import { PARTITIONS } from '../support/arn';
+import { PARTITIONS } from '../../iam/arn';
 import { principalProblems } from '../support/principalShapes';
 import { isOpenPart, resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';

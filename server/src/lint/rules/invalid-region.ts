@@ -1,5 +1,5 @@
-import { hasWildcard } from '../../data/wildcard';
-import { parseArn } from '../support/arn';
+import { hasWildcard } from '../../iam/wildcard';
+import { parseArn } from '../../iam/arn';
 import { holdsVariable } from '../support/conditionValues';
 import { isKnownRegion } from '../support/regions';
 import { conditionUses, stringValues } from '../support/statements';

@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { LintRule } from '../types';
 
 /** Service principals are DNS names such as `lambda.amazonaws.com`. */

@@ -1,5 +1,5 @@
 import { holdsVariable } from '../support/conditionValues';
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { conditionsOnKey, stringValues } from '../support/statements';
 import type { LintRule } from '../types';
 

@@ -1,6 +1,6 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { PrincipalEntry } from '../../policy/model';
-import { classifyFederated } from '../support/principals';
+import { classifyFederated } from '../../iam/principals';
 import { stringValues } from '../support/statements';
 import type { LintRule } from '../types';
 

@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { resourceArns } from '../support/resourceArns';
 import type { LintRule } from '../types';
 

@@ -1,5 +1,5 @@
 import { federatedGrants, limitsClaim, providerConditions } from '../support/federation';
-import { isGithubActionsHost } from '../support/principals';
+import { isGithubActionsHost } from '../../iam/principals';
 import type { LintRule } from '../types';
 
 // Anyone with a token from the provider can assume the role unless a condition on the

@@ -1,4 +1,4 @@
-import { classifyAwsPrincipal } from '../support/principals';
+import { classifyAwsPrincipal } from '../../iam/principals';
 import { conditionsOnKey, isAllow, isRestrictingUse, statementCoversAction } from '../support/statements';
 import type { LintRule } from '../types';
 

@@ -1,5 +1,5 @@
 import { federatedGrants, limitsClaim, providerConditions } from '../support/federation';
-import { isGithubActionsHost } from '../support/principals';
+import { isGithubActionsHost } from '../../iam/principals';
 import type { LintRule } from '../types';
 
 // Without a `sub` condition any workflow in any GitHub repository can assume the role.

@@ -1,6 +1,6 @@
 import { mfaVerdict } from '../engineChecks/mfaByEvaluation';
 import { policyDeniesWithoutMfa, statementRequiresMfa } from '../support/mfa';
-import { classifyAwsPrincipal } from '../support/principals';
+import { classifyAwsPrincipal } from '../../iam/principals';
 import { conditionsOnKey, isAllow, isRestrictingUse, statementCoversAction } from '../support/statements';
 import type { LintRule } from '../types';
 

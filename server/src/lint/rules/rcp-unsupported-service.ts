@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { stringValues } from '../support/statements';
 import type { LintRule } from '../types';
 

@@ -1,4 +1,4 @@
-import { wildcardMatch } from '../../data/wildcard';
+import { wildcardMatch } from '../../iam/wildcard';
 import type { ScalarValue } from '../../policy/model';
 import { actionFacts, type ActionFact } from '../support/actionFacts';
 import type { LintRule } from '../types';

@@ -1,4 +1,4 @@
-import { classifyAwsPrincipal } from '../support/principals';
+import { classifyAwsPrincipal } from '../../iam/principals';
 import { isOpenPrincipal } from '../support/principalShapes';
 import type { LintRule } from '../types';
 

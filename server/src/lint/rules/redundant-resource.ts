@@ -1,4 +1,4 @@
-import { hasWildcard, wildcardMatch } from '../../data/wildcard';
+import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import { stringValues } from '../support/statements';
 import type { LintRule } from '../types';
 

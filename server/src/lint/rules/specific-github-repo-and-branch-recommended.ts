@@ -1,6 +1,6 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import { federatedGrants, limitsClaim, providerConditions } from '../support/federation';
-import { isGithubActionsHost } from '../support/principals';
+import { isGithubActionsHost } from '../../iam/principals';
 import type { LintRule } from '../types';
 import { namesAnOwner } from './missing-github-repo-condition-key';
 

@@ -1,5 +1,5 @@
 import { conditionUses } from '../support/statements';
-import { familyForKeyType, type OperatorFamily } from '../support/conditionOperator';
+import { familyForKeyType, type OperatorFamily } from '../../iam/condition-operators';
 import type { LintRule } from '../types';
 
 /**

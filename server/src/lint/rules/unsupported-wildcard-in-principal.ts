@@ -1,4 +1,4 @@
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { LintRule } from '../types';
 
 // Only a whole "*" may stand for principals; a wildcard cannot match part of a name or ARN.

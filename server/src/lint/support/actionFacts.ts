@@ -2,7 +2,7 @@
 // wildcard, the action it names), answered once per list. A large managed policy lists hundreds
 // of actions, and half a dozen rules ask the same questions of each.
 import type { ActionInfo, IamData } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { ScalarValue, StringListElement } from '../../policy/model';
 
 export interface ActionFact {

@@ -2,9 +2,9 @@
 // resource type (ValidatePolicy's validatePolicyResourceType); the editor is not, so the rules
 // that need it infer it from the policy itself and stay silent when the policy does not say.
 import type { IamData } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { PolicyModel, ScalarValue } from '../../policy/model';
-import { parseArn } from './arn';
+import { parseArn } from '../../iam/arn';
 import { memoize } from './memo';
 import { stringValues } from './statements';
 

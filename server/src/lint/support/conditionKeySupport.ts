@@ -2,7 +2,7 @@
 // listed on the action's row, on its resource-type rows, and in the resource types table for
 // those resource types. https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
 import type { ActionInfo, IamData } from '../../data/iamData';
-import { compileWildcard, wildcardMatch, type WildcardPattern } from '../../data/wildcard';
+import { compileWildcard, wildcardMatch, type WildcardPattern } from '../../iam/wildcard';
 
 interface KeySupport {
   exact: Set<string>;

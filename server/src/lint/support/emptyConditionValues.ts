@@ -1,7 +1,7 @@
 // `"key": []` under an operator: what it means depends on the operator, so Access Analyzer
 // has one check per case.
 import type { ConditionEntry, PolicyModel } from '../../policy/model';
-import { parseOperator } from './conditionOperator';
+import { parseOperator } from '../../iam/condition-operators';
 
 export type EmptyConditionCode =
   | 'EMPTY_ARRAY_CONDITION'

@@ -1,6 +1,6 @@
 // Trust statements that let an identity provider's users in, and the conditions they carry.
 import type { PolicyModel, PrincipalEntry, Statement } from '../../policy/model';
-import { classifyFederated, type FederatedProvider } from './principals';
+import { classifyFederated, type FederatedProvider } from '../../iam/principals';
 import { conditionUses, isAllow, statementCoversAction, type ConditionUse } from './statements';
 
 export interface FederatedGrant {

@@ -1,6 +1,8 @@
-// IP addresses and CIDR blocks as numbers, for the IP range suggestions.
+// CIDR blocks as written (the address before masking, whether a prefix was written), for the IP
+// range suggestions; the address is read by the shared reader in ../../iam/ip.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
 import { isIP } from 'node:net';
+import { parseIpv4, parseIpv6 } from '../../iam/ip';
 
 export interface Cidr {
   version: 4 | 6;
@@ -23,30 +25,9 @@ export function parseCidr(text: string): Cidr | undefined {
     if (!/^\d{1,3}$/.test(b) || Number(b) > width) return undefined;
     bits = Number(b);
   }
-  const address = version === 4 ? ipv4ToBigInt(addressText) : ipv6ToBigInt(addressText);
+  const address = version === 4 ? parseIpv4(addressText) : parseIpv6(addressText);
   if (address === undefined) return undefined;
   return { version, address, bits, hasPrefix: slash >= 0 };
-}
-
-function ipv4ToBigInt(text: string): bigint {
-  return text.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
-}
-
-function ipv6ToBigInt(text: string): bigint | undefined {
-  let t = text;
-  // An embedded IPv4 tail (`::ffff:10.0.0.1`) becomes two groups.
-  const lastColon = t.lastIndexOf(':');
-  if (t.slice(lastColon + 1).includes('.')) {
-    const v4 = ipv4ToBigInt(t.slice(lastColon + 1));
-    t = `${t.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = t.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  if (missing < 0 || (tail === undefined && missing !== 0)) return undefined;
-  const groups = [...headGroups, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...tailGroups];
-  return groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n);
 }
 
 function hostMask(c: Cidr): bigint {

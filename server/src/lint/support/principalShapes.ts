@@ -4,10 +4,10 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
 import { editDistance } from '../../data/iamData';
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { DocumentKind, PolicyModel, PrincipalEntry, ScalarValue, Statement } from '../../policy/model';
-import { isAccountId, parseArn, PARTITIONS } from './arn';
-import { isUniqueId } from './principals';
+import { isAccountId, parseArn, PARTITIONS } from '../../iam/arn';
+import { isUniqueId } from '../../iam/principals';
 
 export type PrincipalProblemCode = 'INVALID_ARN_ACCOUNT' | 'INVALID_PRINCIPAL_FORMAT' | 'INVALID_PARTITION';
 

@@ -7,7 +7,7 @@
 // our copy of the reference does not list it.
 // https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
 import { editDistance, type IamData } from '../../data/iamData';
-import { wildcardMatch } from '../../data/wildcard';
+import { wildcardMatch } from '../../iam/wildcard';
 import type { PolicyModel, ScalarValue } from '../../policy/model';
 import type { FixData } from '../types';
 import { actionFacts } from './actionFacts';

@@ -1,9 +1,9 @@
 // Resource and NotResource values read as ARNs, for the ARN checks.
-import { hasWildcard } from '../../data/wildcard';
+import { hasWildcard } from '../../iam/wildcard';
 import type { IamData } from '../../data/iamData';
 import type { PolicyModel, ScalarValue } from '../../policy/model';
 import { memoize } from './memo';
-import { parseArn, type ArnParts } from './arn';
+import { parseArn, type ArnParts } from '../../iam/arn';
 
 export interface ResourceArn {
   value: ScalarValue;

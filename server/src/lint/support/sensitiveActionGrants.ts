@@ -2,9 +2,9 @@
 // over too many resources. Access Analyzer has one check per combination of how the action is
 // named (literally, through a wildcard, through NotAction) and how resources are named
 // (a wildcard, NotResource).
-import { hasWildcard, wildcardMatch } from '../../data/wildcard';
+import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import type { OffsetRange, PolicyModel, Statement } from '../../policy/model';
-import { parseArn } from './arn';
+import { parseArn } from '../../iam/arn';
 import { conditionsOnKey, isAllow, isRestrictingUseOfPresentKey, stringValues } from './statements';
 
 export type GrantShape =

@@ -1,8 +1,8 @@
 // Questions rules ask about one statement: which actions it covers, which conditions it holds.
-import { wildcardMatch } from '../../data/wildcard';
+import { wildcardMatch } from '../../iam/wildcard';
 import type { ConditionEntry, ScalarValue, Statement } from '../../policy/model';
 import { memoize } from './memo';
-import { parseOperator, type ParsedOperator } from './conditionOperator';
+import { parseOperator, type ParsedOperator } from '../../iam/condition-operators';
 
 export function isAllow(st: Statement): boolean {
   return st.effect?.value === 'Allow';

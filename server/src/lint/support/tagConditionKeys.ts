@@ -3,7 +3,7 @@
 // key comes from the Service Authorization Reference (the condition keys listed for the action
 // and for its resource types), never from a hand-written list of services.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-security-warning-deny-with-unsupported-tag-condition-key-for-service
-import { wildcardMatch } from '../../data/wildcard';
+import { wildcardMatch } from '../../iam/wildcard';
 import type { ActionInfo, IamData } from '../../data/iamData';
 import type { PolicyModel, ScalarValue, Statement } from '../../policy/model';
 import { listedConditionKeys } from './conditionKeySupport';
@@ -90,12 +90,16 @@ function serviceTagBits(data: IamData, service: string): number {
 }
 
 /**
- * Whether an action leaves the statement's tag condition without effect, as Access Analyzer
- * decides it: by service ("actions for services with the following prefixes"), so a service that
- * supports the key on some action (ssm, bedrock, kms, …) is not reported for its actions that do
- * not; AWS's managed policies that allow create actions under aws:RequestTag and aws:ResourceTag
- * together get no finding. An action the reference lists no condition key for at all
- * (tag:TagResources) is one it says nothing about, and is not reported either.
+ * Whether an action leaves the statement's tag condition without effect, as we infer Access
+ * Analyzer decides it: by service. The per-service rule is INFERRED, not documented: the checks'
+ * pages give only the message ("actions for services with the following prefixes"), and no page
+ * or public thread we found states the rule. The evidence is that message and the corpus: AWS's
+ * managed policies in managed/ that allow create actions under aws:RequestTag and aws:ResourceTag
+ * together, with services that support the key on some of their actions only (ssm, bedrock,
+ * kms, …), are ones issue 11 records Access Analyzer as silent on. So a service that supports the
+ * key on some action is not reported for its actions that do not. An action the reference lists
+ * no condition key for at all (tag:TagResources) is one it says nothing about, and is not
+ * reported either.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-services-that-work-with-iam.html
  */
 export function lacksTagSupport(data: IamData, action: ActionInfo, bits: number): boolean {

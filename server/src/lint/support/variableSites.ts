@@ -1,6 +1,6 @@
 // Every string value in which a policy variable could appear, with the element it sits in.
 import type { PolicyModel, ScalarValue } from '../../policy/model';
-import { parseOperator, type ParsedOperator } from './conditionOperator';
+import { parseOperator, type ParsedOperator } from '../../iam/condition-operators';
 import { memoize } from './memo';
 import { findVariables, isEscapeVariable, type VariableUse } from './variables';
 
