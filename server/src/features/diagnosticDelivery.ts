@@ -108,7 +108,9 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
   const pushedClosed = new Set<string>();
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const resultIdOf = (document: TextDocument) => `${settingsGeneration}.${documentGeneration.get(document.uri) ?? 0}.${document.version}`;
+  // Per process: a restarted server never answers `unchanged` to a result id of the one before.
+  const processTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const resultIdOf = (document: TextDocument) => `${processTag}.${settingsGeneration}.${documentGeneration.get(document.uri) ?? 0}.${document.version}`;
 
   /** One refresh for many invalidations (a scenario run touches many files). */
   function requestRefresh(): void {
