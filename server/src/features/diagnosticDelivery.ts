@@ -42,6 +42,8 @@ export interface DiagnosticDelivery {
   publishClosed(uri: string, diagnostics: Diagnostic[]): void;
 }
 
+const nextCheckPhase = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Edits that follow each other within this are a burst: only its last version is analysed. */
 export const BURST_MS = 25;
 
@@ -90,6 +92,11 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
     await runSafe(logger, `validation of ${document.uri}`, undefined, undefined, async () => {
       const version = document.version;
       const diagnostics = await deps.compute(document);
+      // A server starved of CPU runs its expired timers before it reads its input: let the edits
+      // already received through (read in the poll phase, dispatched one per check phase) so a
+      // version whose successor has arrived is not published.
+      await nextCheckPhase();
+      await nextCheckPhase();
       if (diagnostics === undefined || documents.get(document.uri)?.version !== version) return; // a newer version is on its way
       // Validations queued by earlier versions all end on the current one: publish it once.
       if (published.get(document.uri) === version && !republish.delete(document.uri)) return;
