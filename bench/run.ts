@@ -2,9 +2,10 @@
 // bench-results/bench.json. No network; nothing fails on speed. The footprint runs first because
 // its `npm run package` leaves the production bundles in dist/, which the other parts then time.
 // Each part is also a sub-command of its own (bench:engine, bench:lint, bench:lsp,
-// bench:scaling, bench:footprint).
+// bench:scaling, bench:footprint, bench:checks).
 //
-//   node --import tsx bench/run.ts [--only engine,lint,lsp,scaling,footprint]
+//   node --import tsx bench/run.ts [--only engine,lint,lsp,scaling,footprint,checks]
+import { checksBench } from './checks/corpus';
 import { engineBench } from './engine/compare';
 import { footprintBench } from './footprint';
 import { lintProcessBench } from './lint/process';
@@ -18,6 +19,7 @@ const PARTS: Array<[string, () => Promise<BenchRow[]>]> = [
   ['lsp', lspBench],
   ['engine', engineBench],
   ['scaling', scalingBench],
+  ['checks', checksBench],
 ];
 
 async function main(): Promise<void> {

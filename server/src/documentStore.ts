@@ -59,34 +59,39 @@ export class DocumentStore {
   }
 
   private analyze(document: TextDocument): Promise<AnalyzedDocument> {
+    // TextDocuments updates a document in place: its version and text when the analysis started
+    // are the ones it describes, whatever arrives while it runs.
+    const version = document.version;
+    const text = document.getText();
     const promise = (async () => {
-      const analysis = await analyzeDocument(document.getText(), document.uri, {
+      const analysis = await analyzeDocument(text, document.uri, {
         kindOf: (model) => this.options.kindOf(document.uri, model),
         maxFileSize: this.options.maxFileSize(),
         textDocument: document,
         lint: await this.options.lint?.(),
         siblings: () => this.options.siblings?.(document.uri) ?? [],
-        pause: this.pauser(document),
+        pause: this.pauser(document.uri, version),
       });
-      return { uri: document.uri, version: document.version, textDocument: document, analysis };
+      if (this.options.isCurrent && !this.options.isCurrent(document.uri, version)) throw new StaleVersionError(`${document.uri} version ${version} is stale`);
+      return { uri: document.uri, version, textDocument: document, analysis };
     })();
     // A stale version's analysis must not push the current one out of the cache.
     const isCurrent = this.options.isCurrent;
-    if (!isCurrent || isCurrent(document.uri, document.version)) this.cache.set(document.uri, promise);
+    if (!isCurrent || isCurrent(document.uri, version)) this.cache.set(document.uri, promise);
     // Nobody may be waiting on an abandoned analysis; its rejection is not an error.
     promise.catch(() => undefined);
     return promise;
   }
 
   /** Yields to the event loop every SLICE_MS, and abandons the analysis once its version is stale. */
-  private pauser(document: TextDocument): () => Promise<void> {
+  private pauser(uri: string, version: number): () => Promise<void> {
     const isCurrent = this.options.isCurrent;
     let sliceStart = performance.now();
     return async () => {
       if (performance.now() - sliceStart < SLICE_MS) return;
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
-      if (isCurrent && !isCurrent(document.uri, document.version)) throw new StaleVersionError(`${document.uri} version ${document.version} is stale`);
+      if (isCurrent && !isCurrent(uri, version)) throw new StaleVersionError(`${uri} version ${version} is stale`);
     };
   }
 }

@@ -4,6 +4,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +16,7 @@ import { loadTerraformParser } from './embedded/terraform/parser';
 import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
 import { createAccessChecks } from './features/accessChecks';
+import { createDiagnosticDelivery } from './features/diagnosticDelivery';
 import { toDiagnostics } from './features/diagnostics';
 import { codeActionsFor } from './features/codeActions';
 import { codeLensesFor } from './features/codeLens';
@@ -57,13 +59,16 @@ export function startServer(connection: Connection): void {
     },
   });
 
+  const delivery = createDiagnosticDelivery({ connection, documents, logger, compute: (doc) => diagnosticsOf(doc) });
+
   // Scenario simulation (*.iamsim.json). Created before the document listeners below, so a run
   // queued by an edit finishes before that edit's validation merges the simulation diagnostics.
   const simulation = createSimulation({
     connection,
     documents,
     logger,
-    revalidate: (doc) => scheduleValidation(doc),
+    revalidate: (doc) => delivery.invalidate(doc),
+    publishClosed: (uri, diagnostics) => delivery.publishClosed(uri, diagnostics),
     overrides: () => settings.diagnostics,
     maxFileSize: () => settings.maxFileSize,
     onWatchedFiles: (changes) => {
@@ -74,7 +79,7 @@ export function startServer(connection: Connection): void {
       }
     },
   });
-  const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => scheduleValidation(doc), settings: () => settings });
+  const accessChecks = createAccessChecks({ connection, documents, logger, iamData, analyze: async (doc) => (await store.get(doc)).analysis, revalidate: (doc) => delivery.invalidate(doc), settings: () => settings });
   registerSimulationRequests({ connection, documents, logger, policyOf: async (doc) => (await store.get(doc)).analysis.regions[0] });
   let workspaceFolders: string[] = [];
   let foldersChange = false;
@@ -89,6 +94,7 @@ export function startServer(connection: Connection): void {
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = roots.map(filePathOf).filter((f): f is string => f !== undefined);
     foldersChange = params.capabilities.workspace?.workspaceFolders === true;
+    const { diagnosticProvider } = delivery.initialize(params.capabilities);
     return {
       capabilities: {
         // Saves re-run the scenario simulations that read the saved file.
@@ -99,6 +105,8 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         // One lens per policy inside a template or a .tf file.
         codeLensProvider: { resolveProvider: false },
+        // Pulled when the client can pull (LSP 3.17), else pushed.
+        ...(diagnosticProvider ? { diagnosticProvider } : {}),
       },
       serverInfo: { name: 'iam-sts-studio' },
     };
@@ -138,74 +146,33 @@ export function startServer(connection: Connection): void {
 
   function revalidateAll(): void {
     store.clear();
-    for (const doc of documents.all()) scheduleValidation(doc);
+    delivery.invalidateAll();
   }
 
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
-
-  // Coalesces bursts of edits without delaying a single edit: validation runs on the next turn.
-  /** The version whose diagnostics were last published, per document; `republish` forces the next one. */
-  const published = new Map<string, number>();
-  const republish = new Set<string>();
-  const lastChange = new Map<string, number>();
-  const BURST_MS = 25;
-
-  /** `force`: publish even when this version's diagnostics were published (settings, scenarios or checks changed them). */
-  function scheduleValidation(document: TextDocument, force = true): void {
-    if (force) republish.add(document.uri);
-    const previous = pending.get(document.uri);
-    if (previous) clearTimeout(previous);
-    // A keystroke after a pause is validated at once; edits that follow each other within
-    // BURST_MS (a paste, a replace-all, a client sending many changes) wait for the burst to end,
-    // so only its last version is analysed and published.
-    const now = performance.now();
-    const inBurst = !force && now - (lastChange.get(document.uri) ?? -Infinity) < BURST_MS;
-    if (!force) lastChange.set(document.uri, now);
-    pending.set(
-      document.uri,
-      setTimeout(
-        () => {
-          pending.delete(document.uri);
-          void validate(document);
+  /** This version's diagnostics: its analysis, the scenario runs that read it, the offline checks. */
+  async function diagnosticsOf(document: TextDocument): Promise<Diagnostic[] | undefined> {
+    const analyzed = await store.get(document);
+    await simulation.settled(document);
+    if (documents.get(document.uri)?.version !== analyzed.version) return undefined; // a newer version is on its way
+    const { analysis } = analyzed;
+    let problems = allProblems(analysis);
+    if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
+    if (analysis.skippedTooLarge && document.getText().includes('"Statement"')) {
+      problems = [
+        {
+          source: 'syntax',
+          code: 'FILE_TOO_LARGE',
+          type: 'SUGGESTION',
+          message: `Not validated: the file is ${(document.getText().length / 1024 / 1024).toFixed(1)} MB, over the iamSts.maxFileSize limit of ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB. No IAM policy is this large.`,
+          range: { start: 0, end: 1 },
         },
-        inBurst ? BURST_MS : 0,
-      ),
-    );
-  }
-
-  async function validate(document: TextDocument): Promise<void> {
-    await runSafe(logger, `validation of ${document.uri}`, undefined, undefined, async () => {
-      const analyzed = await store.get(document);
-      await simulation.settled(document);
-      const current = documents.get(document.uri);
-      if (!current || current.version !== analyzed.version) return; // a newer version is on its way
-      // Validations queued by earlier versions all end on the current one: publish it once.
-      if (published.get(document.uri) === analyzed.version && !republish.delete(document.uri)) return;
-      published.set(document.uri, analyzed.version);
-      const { analysis } = analyzed;
-      let problems = allProblems(analysis);
-      if (hostReportsJsonSyntax) problems = problems.filter((p) => p.source !== 'syntax');
-      if (analysis.skippedTooLarge && document.getText().includes('"Statement"')) {
-        problems = [
-          {
-            source: 'syntax',
-            code: 'FILE_TOO_LARGE',
-            type: 'SUGGESTION',
-            message: `Not validated: the file is ${(document.getText().length / 1024 / 1024).toFixed(1)} MB, over the iamSts.maxFileSize limit of ${(settings.maxFileSize / 1024 / 1024).toFixed(1)} MB. No IAM policy is this large.`,
-            range: { start: 0, end: 1 },
-          },
-        ];
-      }
-      await connection.sendDiagnostics({
-        uri: document.uri,
-        version: document.version,
-        diagnostics: [
-          ...toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
-          ...simulation.diagnosticsFor(document),
-          ...(await accessChecks.diagnosticsFor(document, analysis)),
-        ],
-      });
-    });
+      ];
+    }
+    return [
+      ...toDiagnostics(document, problems, { overrides: settings.diagnostics, docUrl: (code) => findingDocUrl(code) }),
+      ...simulation.diagnosticsFor(document),
+      ...(await accessChecks.diagnosticsFor(document, analysis)),
+    ];
   }
 
   /**
@@ -224,7 +191,7 @@ export function startServer(connection: Connection): void {
           const f = filePathOf(doc.uri);
           if (doc.uri === changedUri || !f?.endsWith('.tf') || path.dirname(f) !== dir) continue;
           store.forget(doc.uri);
-          scheduleValidation(doc);
+          delivery.invalidate(doc);
         }
       }, SIBLING_DELAY_MS),
     );
@@ -235,8 +202,9 @@ export function startServer(connection: Connection): void {
     return f?.endsWith('.tf') ? f : undefined;
   };
 
+  documents.onDidOpen((e) => delivery.opened(e.document));
   documents.onDidChangeContent((e) => {
-    scheduleValidation(e.document, false);
+    delivery.changed(e.document);
     const f = terraformFile(e.document.uri);
     if (f) revalidateTerraformSiblings(f, e.document.uri);
   });
@@ -244,14 +212,8 @@ export function startServer(connection: Connection): void {
     // Its siblings read it from disk again.
     const f = terraformFile(e.document.uri);
     if (f) revalidateTerraformSiblings(f, e.document.uri);
-    const t = pending.get(e.document.uri);
-    if (t) clearTimeout(t);
-    pending.delete(e.document.uri);
-    published.delete(e.document.uri);
-    republish.delete(e.document.uri);
-    lastChange.delete(e.document.uri);
+    delivery.closed(e.document);
     store.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onRequest(documentInfoRequest, (params) =>
@@ -270,7 +232,7 @@ export function startServer(connection: Connection): void {
     else kindChoices.delete(params.uri);
     store.forget(params.uri);
     const doc = documents.get(params.uri);
-    if (doc) scheduleValidation(doc);
+    if (doc) delivery.invalidate(doc);
   });
 
   // Editing help: hover, completion and quick fixes read the same cached analysis as validation.

@@ -7,12 +7,16 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DiagnosticRefreshRequest,
+  DocumentDiagnosticRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -29,7 +33,16 @@ export class TestLanguageClient {
   /** Every publishDiagnostics received, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
 
-  constructor(initializationOptions: object = {}, private readonly settings: object = {}) {
+  /** workspace/diagnostic/refresh requests received (a pull client only). */
+  refreshes = 0;
+  private readonly refreshWaiters: Array<() => void> = [];
+
+  /** `pull`: declare LSP 3.17 pull diagnostics (and refresh), as vscode-languageclient does; else push only, as Neovim 0.7. */
+  constructor(
+    initializationOptions: object = {},
+    public settings: object = {},
+    private readonly options: { pull?: boolean; workspaceFolder?: string } = {},
+  ) {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -46,21 +59,55 @@ export class TestLanguageClient {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((i) => (i.section === 'iamSts' ? this.settings : null)),
     );
+    this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+      for (const w of this.refreshWaiters.splice(0)) w();
+    });
     this.connection.listen();
     this.initializationOptions = initializationOptions;
   }
 
   private readonly initializationOptions: object;
 
-  /** `workspaceFolder`: a folder path the server is told is the workspace. */
-  async start(workspaceFolder?: string): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: unknown;
+
+  /** `workspaceFolder`: a folder path the server is told is the workspace (else the constructor's option). */
+  async start(workspaceFolder = this.options.workspaceFolder): Promise<void> {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).toString() : null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      ...(workspaceFolder ? { workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).href, name: 'workspace' }] } : {}),
+      capabilities: this.options.pull
+        ? { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } }
+        : { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       initializationOptions: this.initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Opens a document without waiting for diagnostics (a pull client asks for them). */
+  async openOnly(uri: string, text: string, languageId = 'json'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text without waiting for diagnostics; resolves with the new version. */
+  async changeOnly(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** textDocument/diagnostic: the document's diagnostics, or `unchanged` since previousResultId. */
+  pull(uri: string, previousResultId?: string, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) }, token);
+  }
+
+  /** Resolves at the next workspace/diagnostic/refresh request. */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
   /** Opens a document and resolves with the diagnostics published for this version. */

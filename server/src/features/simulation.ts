@@ -26,6 +26,8 @@ export interface SimulationDeps {
   logger: Logger;
   /** Re-publishes an open document's diagnostics; validate() asks diagnosticsFor() for ours. */
   revalidate: (document: TextDocument) => void;
+  /** Diagnostics for a file that is not open: ours alone. */
+  publishClosed: (uri: string, diagnostics: Diagnostic[]) => void;
   /** `iamSts.diagnostics` severity overrides. */
   overrides: () => Record<string, SeverityOverride>;
   /** `iamSts.maxFileSize`: no policy file larger than this is read. */
@@ -146,7 +148,7 @@ export function createSimulation(deps: SimulationDeps): Simulation {
   function republish(file: string): void {
     const doc = openDocument(file);
     if (doc) deps.revalidate(doc);
-    else void connection.sendDiagnostics({ uri: fileUri(file), diagnostics: closedFileDiagnostics(file) });
+    else deps.publishClosed(fileUri(file), closedFileDiagnostics(file));
   }
 
   /** A file that is not open gets only our diagnostics, in the text the run read from disk. */

@@ -32,6 +32,14 @@ export interface ParsedPolicyText {
 /** Deeper than any real policy; deeper input is refused rather than walked recursively. */
 export const MAX_NESTING = 64;
 
+/**
+ * A document being edited has a handful of syntax errors. Past this many, jsonc-parser's
+ * recovery is inventing the structure (10 KB of unquoted `${aws:username}` made 4,000 errors and
+ * 667 phantom statements, which the schema, the linter and every diagnostic then paid for): the
+ * first errors are reported with a summary, and the text is not checked as a policy.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
 export function parsePolicyText(text: string): ParsedPolicyText {
   // Most policies are strict JSON, whose tree is built in one pass; jsonc-parser takes the rest.
   const strict = strictJsonTree(text, MAX_NESTING);
@@ -55,11 +63,19 @@ export function parsePolicyText(text: string): ParsedPolicyText {
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-  const syntaxErrors: SyntaxError[] = errors.map((e) => ({
+  const syntaxErrors: SyntaxError[] = errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({
     message: syntaxMessage(printParseErrorCode(e.error)),
     // At least one character to underline, but never past the end of the text.
     range: { start: e.offset, end: Math.min(text.length, e.offset + Math.max(1, e.length)) },
   }));
+  if (errors.length > MAX_SYNTAX_ERRORS) {
+    const next = errors[MAX_SYNTAX_ERRORS];
+    syntaxErrors.push({
+      message: `${errors.length - MAX_SYNTAX_ERRORS} more syntax errors from here on. The document is not checked as a policy until there are at most ${MAX_SYNTAX_ERRORS}.`,
+      range: { start: next.offset, end: Math.min(text.length, next.offset + 1) },
+    });
+    return { root, syntaxErrors, model: undefined };
+  }
   return { root, syntaxErrors, model: root && isPolicyNode(root) ? buildPolicyModel(root) : undefined };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_NESTING, parsePolicyText } from '../../../server/src/policy/parse';
+import { MAX_NESTING, MAX_SYNTAX_ERRORS, parsePolicyText } from '../../../server/src/policy/parse';
 
 const policy = `{
   "Version": "2012-10-17",
@@ -89,4 +89,21 @@ test('parses a huge number without an exception, as a number', () => {
 test('keeps both entries of a duplicated key so checks can see them', () => {
   const { model } = parsePolicyText('{"Statement": [{"Effect": "Allow", "Effect": "Deny", "Action": "*", "Resource": "*"}]}');
   assert.deepEqual(model!.statements[0].keys.map((k) => k.value), ['Effect', 'Effect', 'Action', 'Resource']);
+});
+
+test('reports the first syntax errors and a summary, and builds no policy, when recovery would invent the structure', () => {
+  // 10 KB of an unquoted policy variable (the fuzzer's slowest input): thousands of errors.
+  const text = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal"${'${aws:username}'.repeat(667)}}]}`;
+  const { model, syntaxErrors } = parsePolicyText(text);
+  assert.equal(model, undefined);
+  assert.equal(syntaxErrors.length, MAX_SYNTAX_ERRORS + 1);
+  const summary = syntaxErrors[MAX_SYNTAX_ERRORS];
+  assert.match(summary.message, /^\d+ more syntax errors from here on\. The document is not checked as a policy until there are at most 100\.$/);
+  assert.ok(summary.range.start >= syntaxErrors[MAX_SYNTAX_ERRORS - 1].range.start && summary.range.end <= text.length);
+});
+
+test('still models a policy with a few syntax errors', () => {
+  const { model, syntaxErrors } = parsePolicyText('{"Statement": [{"Effect": "Allow" "Action": "s3:*", "Resource": "*"},]}');
+  assert.ok(syntaxErrors.length > 0 && syntaxErrors.length <= MAX_SYNTAX_ERRORS);
+  assert.equal(model?.statements.length, 1);
 });
