@@ -57,6 +57,8 @@ export function terraformPoliciesNow(text: string, siblings: readonly string[] =
   try {
     collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
     const own = new Map(documents.map((b) => [b.labels[1], moduleDocument(b)]));
+    // This file is a sibling of the module's other files: what it says is known without a second parse.
+    if (!siblingsByText.has(text)) remember(text, { usages: new Map(usedAs), documents: own });
     const siblingDocuments = siblings.map(siblingModule);
     for (const sibling of siblingDocuments) {
       for (const [name, usage] of sibling.usages) if (!usedAs.has(name)) usedAs.set(name, usage);
@@ -117,9 +119,13 @@ function siblingModule(text: string): SiblingModule {
   } finally {
     tree.delete();
   }
+  remember(text, sibling);
+  return sibling;
+}
+
+function remember(text: string, sibling: SiblingModule): void {
   if (siblingsByText.size >= SIBLINGS_KEPT) siblingsByText.delete(siblingsByText.keys().next().value!);
   siblingsByText.set(text, sibling);
-  return sibling;
 }
 
 function topBlocks(root: SyntaxNode): Block[] {
