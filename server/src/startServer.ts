@@ -31,6 +31,7 @@ import { detectKind } from './policy/kinds';
 import { documentInfoRequest, kindChoiceNotification, type InitializationOptions } from './protocol';
 import { runSafe } from './runSafe';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { filePathOf } from './fileUri';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -266,14 +267,6 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function filePathOf(uri: string): string | undefined {
-  try {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function fileNameOf(uri: string): string {
   try {

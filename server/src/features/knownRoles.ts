@@ -12,6 +12,7 @@ import type { KnownRole } from '../protocol';
 import { knownRolesRequest } from '../protocol';
 import { runSafe } from '../runSafe';
 import { findWorkspaceFiles } from '../scenarioWorkspace/discovery';
+import { filePathOf } from '../fileUri';
 
 const HOST_FILE = /\.(ya?ml|json|template|tf)$/i;
 /** Larger files are no template anyone writes by hand; reading them would stall the request. */
@@ -73,11 +74,3 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function filePathOf(uri: string): string | undefined {
-  try {
-    const u = URI.parse(uri);
-    return u.scheme === 'file' ? u.fsPath : undefined;
-  } catch {
-    return undefined;
-  }
-}

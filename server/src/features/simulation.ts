@@ -12,13 +12,13 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import { runSimulationsRequest, simulationResultsNotification, type SimulationResults } from '../protocol';
 import { runSafe, type Logger } from '../runSafe';
 import { findScenarioFiles, isScenarioPath, ScenarioWorkspace, type LocatedProblem } from '../scenarioWorkspace';
 import { DEFAULT_READ_TIMEOUT_MS, insideAny, readFileSafely, type ReadResult } from '../simulate';
 import type { SeverityOverride } from './diagnostics';
 import { fileUri, toDiagnostic, toSimulationResults } from './simulationResults';
+import { filePathOf } from '../fileUri';
 
 export interface SimulationDeps {
   connection: Connection;
@@ -295,12 +295,3 @@ function sameProblems(a: readonly LocatedProblem[], b: readonly LocatedProblem[]
   return a.length === b.length && a.every((p, i) => p.text === b[i].text && JSON.stringify(p.problem) === JSON.stringify(b[i].problem));
 }
 
-/** The file path of a `file:` uri; undefined for untitled documents and other schemes. */
-function filePathOf(uri: string): string | undefined {
-  try {
-    const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? path.normalize(parsed.fsPath) : undefined;
-  } catch {
-    return undefined;
-  }
-}
