@@ -1,13 +1,17 @@
 // A policy model compiled into matchers once, then reused for every request: wildcard
 // patterns are split and indexed, condition values parsed, variables located. Compiled
-// policies are cached per model object, so a model that is re-parsed (a new document
-// version) is compiled again and the old one is garbage-collected with its model.
+// policies are kept on their model object (attachedMemo), so a model that is re-parsed (a new
+// document version) is compiled again and the old one is garbage-collected with its model. What each
+// pattern compiles to is shared through bounded caches keyed by its text (pattern-cache.ts), so
+// recompiling an edited policy costs little more than the patterns that changed.
 import type { OffsetRange, PolicyModel, ScalarValue, Statement, StringListElement } from '../../policy/model';
 import { compileArnPattern, type ArnPattern } from '../arn/arn-pattern';
 import { parseOperatorName, type ParsedOperatorName } from '../conditions/registry';
 import type { ValueRef } from '../types';
 import { parseTemplate, staticParts, type Template } from '../variables/policy-variables';
 import { compileGlob, type Glob } from '../../iam/wildcard';
+import { BoundedCache } from './pattern-cache';
+import { attachedMemo } from '../../policy/attachedMemo';
 
 export interface CompiledActionPattern {
   ref: ValueRef;
@@ -76,16 +80,7 @@ export interface CompiledPolicy {
   statements: CompiledStatement[];
 }
 
-const cache = new WeakMap<PolicyModel, CompiledPolicy>();
-
-export function compilePolicy(model: PolicyModel): CompiledPolicy {
-  let compiled = cache.get(model);
-  if (!compiled) {
-    compiled = buildCompiledPolicy(model);
-    cache.set(model, compiled);
-  }
-  return compiled;
-}
+export const compilePolicy: (model: PolicyModel) => CompiledPolicy = attachedMemo('compiled policy', buildCompiledPolicy);
 
 function buildCompiledPolicy(model: PolicyModel): CompiledPolicy {
   const variablesEnabled = model.version?.value === '2012-10-17';
@@ -95,6 +90,22 @@ function buildCompiledPolicy(model: PolicyModel): CompiledPolicy {
     variablesEnabled,
     statements: model.statements.map((s) => compileStatement(s, variablesEnabled)),
   };
+}
+
+/** Room for every pattern of the largest managed policies several times over. */
+const CACHE_LIMIT = 10_000;
+const actionGlobs = new BoundedCache<Glob>(CACHE_LIMIT);
+const resourcePatterns = new BoundedCache<{ template: Template; pattern: ArnPattern | undefined }>(CACHE_LIMIT);
+const conditionValues = new BoundedCache<{ template: Template; prepared: unknown }>(CACHE_LIMIT);
+const operatorNames = new BoundedCache<ParsedOperatorName>(1_000);
+
+/** Keys of the variable-aware caches: how the text is read, then the text. */
+const VARIABLES = '1\u0000';
+const LITERAL = '0\u0000';
+
+function compileResource(key: string): { template: Template; pattern: ArnPattern | undefined } {
+  const template = parseTemplate(key.slice(2), key.startsWith(VARIABLES));
+  return { template, pattern: template.hasVariables ? undefined : compileArnPattern(staticParts(template)) };
 }
 
 function ref(value: ScalarValue): ValueRef {
@@ -115,8 +126,8 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
     resource: resourceList && {
       element: st.resource ? 'Resource' : 'NotResource',
       patterns: stringValues(resourceList).map((v) => {
-        const template = parseTemplate(v.text, variablesEnabled);
-        return { ref: ref(v), template, pattern: template.hasVariables ? undefined : compileArnPattern(staticParts(template)) };
+        const { template, pattern } = resourcePatterns.get((variablesEnabled ? VARIABLES : LITERAL) + v.text, compileResource);
+        return { ref: ref(v), template, pattern };
       }),
     },
     principal: principalBlock && {
@@ -124,12 +135,15 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
       entries: principalBlock.entries.map((e) => ({ ref: ref(e.value), kind: e.kind })),
     },
     conditions: (st.condition?.entries ?? []).map((entry) => {
-      const operator = parseOperatorName(entry.operator.value);
-      const substitutes = variablesEnabled && operator.operator?.acceptsVariables === true;
+      const operator = operatorNames.get(entry.operator.value, parseOperatorName);
+      const op = operator.operator;
+      const substitutes = variablesEnabled && op?.acceptsVariables === true;
       const values: CompiledConditionValue[] = entry.values.map((v) => {
-        const template = parseTemplate(v.text, substitutes);
-        const prepared =
-          operator.operator && !template.hasVariables ? operator.operator.prepare({ text: v.text, parts: staticParts(template) }) : undefined;
+        // Keyed by the operator too: it decides what a value is prepared into.
+        const { template, prepared } = conditionValues.get(`${substitutes ? VARIABLES : LITERAL}${op?.name ?? ''}\u0000${v.text}`, () => {
+          const template = parseTemplate(v.text, substitutes);
+          return { template, prepared: op && !template.hasVariables ? op.prepare({ text: v.text, parts: staticParts(template) }) : undefined };
+        });
         return { ref: ref(v), template, prepared };
       });
       const allStatic = values.every((v) => !v.template.hasVariables);
@@ -146,7 +160,7 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
 }
 
 function compileActions(element: 'Action' | 'NotAction', list: StringListElement): NonNullable<CompiledStatement['action']> {
-  const patterns = stringValues(list).map((v) => ({ ref: ref(v), glob: compileGlob(v.text, true) }));
+  const patterns = stringValues(list).map((v) => ({ ref: ref(v), glob: actionGlobs.get(v.text, compileActionGlob) }));
   const index: ActionIndex = { byService: new Map(), anyService: [] };
   for (let i = 0; i < patterns.length; i++) {
     const service = literalService(patterns[i].ref.value);
@@ -159,6 +173,10 @@ function compileActions(element: 'Action' | 'NotAction', list: StringListElement
     else index.byService.set(service, [i]);
   }
   return { element, patterns, index };
+}
+
+function compileActionGlob(pattern: string): Glob {
+  return compileGlob(pattern, true);
 }
 
 const LITERAL_SERVICE = /^[\x00-\x29\x2b-\x39\x3b-\x3e\x40-\x7f]*:/;
