@@ -15,7 +15,13 @@ import { attachedMemo } from '../../policy/attachedMemo';
 
 export interface CompiledActionPattern {
   ref: ValueRef;
-  glob: Glob;
+  /** Looked up on first match (`actionGlob`): a request tries only its own service's patterns. */
+  glob: Glob | undefined;
+}
+
+/** The pattern's matcher, from the shared cache the first time it is asked for. */
+export function actionGlob(p: CompiledActionPattern): Glob {
+  return (p.glob ??= actionGlobs.get(p.ref.value, compileActionGlob));
 }
 
 /**
@@ -78,18 +84,58 @@ export interface CompiledPolicy {
   /** Only "2012-10-17" substitutes policy variables; a missing Version means 2008-10-17. */
   variablesEnabled: boolean;
   statements: CompiledStatement[];
+  /**
+   * The statements that can apply to an action of this (lower-cased) service, in policy order:
+   * those whose Action names the service or a pattern that may match any service, and every
+   * NotAction statement. The others cannot apply, so a decision need not look at them.
+   */
+  candidates(lowerService: string | undefined): readonly CompiledStatement[];
 }
 
 export const compilePolicy: (model: PolicyModel) => CompiledPolicy = attachedMemo('compiled policy', buildCompiledPolicy);
 
 function buildCompiledPolicy(model: PolicyModel): CompiledPolicy {
   const variablesEnabled = model.version?.value === '2012-10-17';
-  return {
-    model,
-    range: model.range,
-    variablesEnabled,
-    statements: model.statements.map((s) => compileStatement(s, variablesEnabled)),
+  const statements = model.statements.map((s) => compileStatement(s, variablesEnabled));
+  return { model, range: model.range, variablesEnabled, statements, candidates: candidateIndex(statements) };
+}
+
+/** Candidate statements per service (see `CompiledPolicy.candidates`), each list made on first use. */
+function candidateIndex(statements: readonly CompiledStatement[]): CompiledPolicy['candidates'] {
+  const always: CompiledStatement[] = [];
+  const byService = new Map<string, CompiledStatement[]>();
+  for (const st of statements) {
+    // No action element or no valid effect: the statement never applies.
+    if (!st.action || st.effect === 'invalid') continue;
+    if (st.action.element === 'NotAction' || st.action.index.anyService.length > 0) {
+      always.push(st);
+      continue;
+    }
+    for (const service of st.action.index.byService.keys()) {
+      const list = byService.get(service);
+      if (list) list.push(st);
+      else byService.set(service, [st]);
+    }
+  }
+  const merged = new Map<string, readonly CompiledStatement[]>();
+  return (lowerService) => {
+    if (lowerService === undefined) return always;
+    let list = merged.get(lowerService);
+    if (!list) {
+      const own = byService.get(lowerService);
+      list = own ? mergeByIndex(always, own) : always;
+      merged.set(lowerService, list);
+    }
+    return list;
   };
+}
+
+function mergeByIndex(a: readonly CompiledStatement[], b: readonly CompiledStatement[]): CompiledStatement[] {
+  const out: CompiledStatement[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].index < b[j].index) ? a[i++] : b[j++]);
+  return out;
 }
 
 /** Room for every pattern of the largest managed policies several times over. */
@@ -160,7 +206,7 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
 }
 
 function compileActions(element: 'Action' | 'NotAction', list: StringListElement): NonNullable<CompiledStatement['action']> {
-  const patterns = stringValues(list).map((v) => ({ ref: ref(v), glob: actionGlobs.get(v.text, compileActionGlob) }));
+  const patterns: CompiledActionPattern[] = stringValues(list).map((v) => ({ ref: ref(v), glob: undefined }));
   const index: ActionIndex = { byService: new Map(), anyService: [] };
   for (let i = 0; i < patterns.length; i++) {
     const service = literalService(patterns[i].ref.value);
@@ -179,12 +225,14 @@ function compileActionGlob(pattern: string): Glob {
   return compileGlob(pattern, true);
 }
 
-const LITERAL_SERVICE = /^[\x00-\x29\x2b-\x39\x3b-\x3e\x40-\x7f]*:/;
-
 /** The lower-cased service of an action pattern whose service part is plain ASCII without wildcards. */
 export function literalService(pattern: string): string | undefined {
-  const m = LITERAL_SERVICE.exec(pattern);
-  return m ? m[0].slice(0, -1).toLowerCase() : undefined;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x3a /* : */) return pattern.slice(0, i).toLowerCase();
+    if (c === 0x2a /* * */ || c === 0x3f /* ? */ || c > 0x7f) return undefined;
+  }
+  return undefined;
 }
 
 /** Only string entries take part in matching; a number or object in Action/Resource is a grammar error. */
