@@ -126,20 +126,24 @@ export function startServer(connection: Connection): void {
   /** The version whose diagnostics were last published, per document; `republish` forces the next one. */
   const published = new Map<string, number>();
   const republish = new Set<string>();
-  const lastChange = new Map<string, number>();
+  /** When each document last changed, and to which version. */
+  const lastChange = new Map<string, { at: number; version: number }>();
   const BURST_MS = 25;
 
   /** `force`: publish even when this version's diagnostics were published (settings, scenarios or checks changed them). */
   function scheduleValidation(document: TextDocument, force = true): void {
     if (force) republish.add(document.uri);
-    const previous = pending.get(document.uri);
-    if (previous) clearTimeout(previous);
-    // A keystroke after a pause is validated at once; edits that follow each other within
-    // BURST_MS (a paste, a replace-all, a client sending many changes) wait for the burst to end,
-    // so only its last version is analysed and published.
+    const queued = pending.get(document.uri);
+    if (queued) clearTimeout(queued);
+    // A keystroke is validated at once when the server has caught up with the one before it (its
+    // diagnostics are out): typing, however fast, then never waits for a timer. Edits that follow
+    // each other within BURST_MS while the previous one is still being validated (a paste, a
+    // replace-all, a client sending many changes) wait for the burst to end, so only its last
+    // version is analysed and published.
     const now = performance.now();
-    const inBurst = !force && now - (lastChange.get(document.uri) ?? -Infinity) < BURST_MS;
-    if (!force) lastChange.set(document.uri, now);
+    const previous = lastChange.get(document.uri);
+    const inBurst = !force && previous !== undefined && now - previous.at < BURST_MS && published.get(document.uri) !== previous.version;
+    if (!force) lastChange.set(document.uri, { at: now, version: document.version });
     pending.set(
       document.uri,
       setTimeout(
