@@ -3,13 +3,13 @@
 // oracle input built outside the timed loop, and the rounds of all modes alternating so that
 // neither side gets the quiet moments of the machine. A third pair of modes times what
 // simulation on edit does: each request brings a changed policy, so both sides parse it and
-// evaluate it inside the loop.
+// evaluate it inside the loop. Ours runs as shipped (bundled, shipped.ts), as the oracle does.
 import type { Decision } from '../../server/src/engine';
-import { evaluate } from '../../server/src/engine';
-import { parsePolicyText } from '../../server/src/policy/parse';
+import type { PolicyModel } from '../../server/src/policy/model';
 import { median, ms, times, type BenchRow } from '../report';
 import { ACCOUNT, CONTEXT, evaluateOurs, NOW, PRINCIPAL, type Case } from './cases';
 import type { RunSimulation } from './oracle';
+import { shippedEngine } from './shipped';
 
 type Mode = 'decision' | 'explained' | 'oracle' | 'oursCompile' | 'oracleCompile';
 
@@ -25,19 +25,24 @@ function oracleInput(c: Case, policy: unknown): unknown {
 /** Microseconds per request of each mode, one figure per round. */
 export async function measureEngineSpeed(cases: Case[], runSimulation: RunSimulation | undefined, rounds: number): Promise<Record<Mode, number[]>> {
   const prepared = cases.map((c) => oracleInput(c, JSON.parse(c.text)));
+  const { evaluate, parsePolicyText } = shippedEngine();
+  // Parsed outside the timed loop, as the oracle's policies are.
+  const models: PolicyModel[] = cases.map((c) => parsePolicyText(c.text).model!);
+  const ours = (c: Case, model: PolicyModel, explain: boolean): Decision =>
+    evaluate(c.request, { identity: [{ model, label: c.file }] }, { now: NOW, explain }).decision;
+  // The bundle must decide as the sources do, or its figures would time some other engine.
+  const differing = cases.filter((c, i) => ours(c, models[i], false) !== evaluateOurs(c, false)).length;
+  if (differing > 0) throw new Error(`the bundled engine decides ${differing} requests differently from the sources`);
   let sink: Decision | undefined;
   const modes: Record<Mode, () => Promise<void> | void> = {
     decision: () => {
-      for (const c of cases) sink = evaluateOurs(c, false);
+      for (let i = 0; i < cases.length; i++) sink = ours(cases[i], models[i], false);
     },
     explained: () => {
-      for (const c of cases) sink = evaluateOurs(c, true);
+      for (let i = 0; i < cases.length; i++) sink = ours(cases[i], models[i], true);
     },
     oursCompile: () => {
-      for (const c of cases) {
-        const model = parsePolicyText(c.text).model!;
-        sink = evaluate(c.request, { identity: [{ model, label: c.file }] }, { now: NOW, explain: false }).decision;
-      }
+      for (const c of cases) sink = ours(c, parsePolicyText(c.text).model!, false);
     },
     oracle: async () => {
       for (const sim of prepared) await runSimulation!(sim, {}).catch(() => undefined);

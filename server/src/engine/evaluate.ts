@@ -15,12 +15,15 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet, option
   const now = options.now ?? new Date();
   // sts:TagSession and sts:SetSourceIdentity asked on their own need the trust policy too.
   const trustGoverned = isTrustGovernedAction(request.action);
-  const base = { now, managementAccountId: options.managementAccountId, trustGoverned, explain: options.explain !== false };
-  const main = evaluateRequest(request, policies, { ...base, implied: false });
+  const managementAccountId = options.managementAccountId;
+  const explain = options.explain !== false;
+  // Written out rather than spread from a common object: this runs once per request, and V8
+  // copies a spread object far more slowly than it builds a literal.
+  const main = evaluateRequest(request, policies, { now, managementAccountId, trustGoverned, explain, implied: false });
   if (!isAssumeRoleAction(request.action)) return main;
 
   const related: RelatedDecision[] = impliedPermissions(request.context).map(({ action, reason }) => {
-    const result = evaluateRequest({ ...request, action }, policies, { ...base, implied: true });
+    const result = evaluateRequest({ ...request, action }, policies, { now, managementAccountId, trustGoverned, explain, implied: true });
     return { action, reason, decision: result.decision, explanation: result.explanation };
   });
   if (related.length === 0) return main;

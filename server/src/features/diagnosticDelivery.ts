@@ -56,14 +56,26 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
   const { connection, documents, logger } = deps;
   let mode: 'push' | 'pull' = 'push';
 
-  const lastChange = new Map<string, number>();
-  /** Whether the document's last edit followed the one before within BURST_MS. */
+  /** When each document last changed, and to which version. */
+  const lastChange = new Map<string, { at: number; version: number }>();
+  /** Whether the document's last edit is part of a burst (see noteChange). */
   const inBurst = new Set<string>();
+  /** The version whose diagnostics were last published (push) or answered in full (pull), per document. */
+  const published = new Map<string, number>();
 
-  function noteChange(uri: string): boolean {
+  /**
+   * A keystroke is validated at once when the server has caught up with the one before it (its
+   * diagnostics are out): typing, however fast, then never waits for a timer. Edits that follow
+   * each other within BURST_MS while the previous one is still being validated (a paste, a
+   * replace-all, a client sending many changes) wait for the burst to end, so only its last
+   * version is analysed and delivered.
+   */
+  function noteChange(document: TextDocument): boolean {
+    const uri = document.uri;
     const now = performance.now();
-    const burst = now - (lastChange.get(uri) ?? -Infinity) < BURST_MS;
-    lastChange.set(uri, now);
+    const previous = lastChange.get(uri);
+    const burst = previous !== undefined && now - previous.at < BURST_MS && published.get(uri) !== previous.version;
+    lastChange.set(uri, { at: now, version: document.version });
     if (burst) inBurst.add(uri);
     else inBurst.delete(uri);
     return burst;
@@ -72,8 +84,7 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
   // ---- push ----
 
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The version whose diagnostics were last published, per document; `republish` forces the next one. */
-  const published = new Map<string, number>();
+  /** `republish` forces the next push of a version already published. */
   const republish = new Set<string>();
 
   function schedulePush(document: TextDocument, delay: number): void {
@@ -134,7 +145,7 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
 
   async function burstEnd(uri: string, token: CancellationToken): Promise<void> {
     while (inBurst.has(uri) && !token.isCancellationRequested) {
-      const wait = (lastChange.get(uri) ?? 0) + BURST_MS - performance.now();
+      const wait = (lastChange.get(uri)?.at ?? 0) + BURST_MS - performance.now();
       if (wait <= 0) return;
       await new Promise((r) => setTimeout(r, wait));
     }
@@ -155,6 +166,7 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
       const items = await runSafe(logger, `validation of ${document.uri}`, undefined, undefined, () => deps.compute(document));
       if (token.isCancellationRequested) return cancelled();
       if (items === undefined || isStale()) return stale();
+      published.set(document.uri, version);
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
     });
   }
@@ -172,7 +184,7 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
       return { diagnosticProvider: { identifier: 'iam-sts-studio', interFileDependencies: true, workspaceDiagnostics: false } };
     },
     changed(document) {
-      const burst = noteChange(document.uri);
+      const burst = noteChange(document);
       // A keystroke after a pause is validated at once; a burst waits for its end.
       if (mode === 'push') schedulePush(document, burst ? BURST_MS : 0);
     },

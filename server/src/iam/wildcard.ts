@@ -20,7 +20,10 @@ interface Segment {
   anyAt: Uint8Array | undefined;
   /** True when every position is `?`: the leftmost occurrence is wherever the search starts. */
   allAny: boolean;
-  /** KMP failure table, for segments without `?`. */
+  /**
+   * KMP failure table, for segments without `?`; built on the first search (`failureOf`): only a
+   * middle segment is ever searched for, and most patterns have none (`s3:Get*`, `arn:aws:s3:::b/*`).
+   */
   failure: Int32Array | undefined;
   /** Shift-and masks, for segments with `?`: per character, and for any other character. */
   masks: Map<number, Uint32Array> | undefined;
@@ -42,39 +45,48 @@ export function compileGlob(pattern: string, ignoreCase = false): Glob {
   return compileGlobParts([{ kind: 'pattern', text: pattern }], ignoreCase);
 }
 
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+
 export function compileGlobParts(parts: readonly GlobPart[], ignoreCase = false): Glob {
   const segments: Segment[] = [];
   let text = '';
-  let anyAt: number[] = [];
+  let anyAt: number[] | undefined;
   let stars = 0;
   let source = '';
-  const closeSegment = (): void => {
-    // Consecutive stars leave empty middle segments: they constrain nothing.
-    if (text.length > 0 || segments.length === 0) segments.push(makeSegment(ignoreCase ? text.toLowerCase() : text, anyAt));
-    text = '';
-    anyAt = [];
-  };
-  for (const part of parts) {
-    source += part.text;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const t = part.text;
+    source += t;
     if (part.kind === 'literal') {
-      text += part.text;
+      text += t;
       continue;
     }
-    for (const ch of part.text) {
-      if (ch === '*') {
+    // Literal runs are copied whole; only the wildcards are looked at one by one.
+    let from = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === STAR) {
+        text += t.slice(from, i);
+        from = i + 1;
         stars++;
-        closeSegment();
-      } else if (ch === '?') {
-        anyAt.push(text.length);
+        // Consecutive stars leave empty middle segments: they constrain nothing.
+        if (text.length > 0 || segments.length === 0) segments.push(makeSegment(ignoreCase ? text.toLowerCase() : text, anyAt));
+        text = '';
+        anyAt = undefined;
+      } else if (c === QUESTION) {
+        text += t.slice(from, i);
+        from = i + 1;
+        (anyAt ??= []).push(text.length);
         text += '?';
-      } else {
-        text += ch;
       }
     }
+    text += from === 0 ? t : t.slice(from);
   }
   // The last segment is kept even when empty: it anchors the end of the value.
   segments.push(makeSegment(ignoreCase ? text.toLowerCase() : text, anyAt));
-  const minLength = segments.reduce((n, s) => n + s.text.length, 0);
+  let minLength = 0;
+  for (let i = 0; i < segments.length; i++) minLength += segments[i].text.length;
   return {
     source,
     ignoreCase,
@@ -85,9 +97,9 @@ export function compileGlobParts(parts: readonly GlobPart[], ignoreCase = false)
   };
 }
 
-function makeSegment(text: string, anyPositions: number[]): Segment {
-  if (anyPositions.length === 0) {
-    return { text, anyAt: undefined, allAny: false, failure: kmpFailure(text), masks: undefined, anyMask: undefined };
+function makeSegment(text: string, anyPositions: number[] | undefined): Segment {
+  if (anyPositions === undefined) {
+    return { text, anyAt: undefined, allAny: false, failure: undefined, masks: undefined, anyMask: undefined };
   }
   const m = text.length;
   const anyAt = new Uint8Array(m);
@@ -110,6 +122,11 @@ function makeSegment(text: string, anyPositions: number[]): Segment {
     mask[i >>> 5] |= 1 << (i & 31);
   }
   return { text, anyAt, allAny, failure: undefined, masks, anyMask };
+}
+
+/** The KMP table of a segment without `?`, built once on first use (a glob is otherwise never changed). */
+function failureOf(seg: Segment): Int32Array {
+  return (seg.failure ??= kmpFailure(seg.text));
 }
 
 export function globMatches(glob: Glob, value: string): boolean {
@@ -150,7 +167,7 @@ function segmentAt(seg: Segment, text: string, at: number): boolean {
 /** Leftmost start of `seg` inside text[from, to), or -1. */
 function findSegment(seg: Segment, text: string, from: number, to: number): number {
   if (seg.allAny) return from + seg.text.length <= to ? from : -1;
-  return seg.failure ? kmpFind(seg.text, seg.failure, text, from, to) : shiftAndFind(seg, text, from, to);
+  return seg.anyAt ? shiftAndFind(seg, text, from, to) : kmpFind(seg.text, failureOf(seg), text, from, to);
 }
 
 function kmpFailure(p: string): Int32Array {
@@ -220,9 +237,9 @@ export function firstSegmentOccurrences(glob: Glob, text: string): Uint8Array {
     for (let i = 0; i + m <= text.length; i++) at[i] = 1;
     return at;
   }
-  if (seg.failure) {
+  if (!seg.anyAt) {
     const p = seg.text;
-    const f = seg.failure;
+    const f = failureOf(seg);
     let k = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

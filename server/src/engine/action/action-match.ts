@@ -1,7 +1,7 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import type { ActionIndex, CompiledActionPattern, CompiledStatement } from '../compile/compile-policy';
+import { actionGlob, type ActionIndex, type CompiledActionPattern, type CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
 import { globMatchesFolded } from '../../iam/wildcard';
 
@@ -10,14 +10,14 @@ export function statementMatchesAction(action: CompiledStatement['action'], requ
   const lowerAction = requestAction.toLowerCase();
   const matched: ValueRef[] = [];
   // Candidates in pattern order (both lists ascend), so `matched` keeps the policy's order.
-  const own = ownService(action.index, lowerAction);
+  const own = ownService(action.index, serviceOf(lowerAction));
   const any = action.index.anyService;
   let i = 0;
   let j = 0;
   while (i < own.length || j < any.length) {
     const next = j >= any.length || (i < own.length && own[i] < any[j]) ? own[i++] : any[j++];
     const p = action.patterns[next];
-    if (globMatchesFolded(p.glob, lowerAction)) matched.push(p.ref);
+    if (globMatchesFolded(actionGlob(p), lowerAction)) matched.push(p.ref);
   }
   if (action.element === 'Action') return { matches: matched.length > 0, element: 'Action', matched };
   return {
@@ -30,23 +30,30 @@ export function statementMatchesAction(action: CompiledStatement['action'], requ
 
 const NONE: readonly number[] = [];
 
-function ownService(index: ActionIndex, lowerAction: string): readonly number[] {
+/** The service part of a lower-cased action; undefined without a colon. */
+export function serviceOf(lowerAction: string): string | undefined {
   const colon = lowerAction.indexOf(':');
-  return (colon < 0 ? undefined : index.byService.get(lowerAction.slice(0, colon))) ?? NONE;
+  return colon < 0 ? undefined : lowerAction.slice(0, colon);
+}
+
+function ownService(index: ActionIndex, lowerService: string | undefined): readonly number[] {
+  return (lowerService === undefined ? undefined : index.byService.get(lowerService)) ?? NONE;
 }
 
 /**
  * `statementMatchesAction(...).matches` without the explanation; `lowerAction` is the request
- * action lower-cased. Only the patterns of the action's own service, and those that may match
+ * action lower-cased and `lowerService` its `serviceOf`. Only the patterns of the action's own service, and those that may match
  * any service, are tried (see `ActionIndex`).
  */
-export function actionMatches(action: CompiledStatement['action'], lowerAction: string): boolean {
+export function actionMatches(action: CompiledStatement['action'], lowerAction: string, lowerService: string | undefined): boolean {
   if (!action) return false;
-  const listed = anyPatternMatches(action.patterns, ownService(action.index, lowerAction), lowerAction) || anyPatternMatches(action.patterns, action.index.anyService, lowerAction);
+  const listed =
+    anyPatternMatches(action.patterns, ownService(action.index, lowerService), lowerAction) ||
+    anyPatternMatches(action.patterns, action.index.anyService, lowerAction);
   return action.element === 'Action' ? listed : !listed;
 }
 
 function anyPatternMatches(patterns: readonly CompiledActionPattern[], positions: readonly number[], lowerAction: string): boolean {
-  for (let i = 0; i < positions.length; i++) if (globMatchesFolded(patterns[positions[i]].glob, lowerAction)) return true;
+  for (let i = 0; i < positions.length; i++) if (globMatchesFolded(actionGlob(patterns[positions[i]]), lowerAction)) return true;
   return false;
 }

@@ -70,7 +70,15 @@ export function arnMatchesSplit(pattern: ArnPattern, value: string, valueParts: 
     }
     if (all) return true;
   }
-  return globs.length === ARN_PARTS && pattern.anySpills && spillingMatch(pattern, value);
+  // A spilling part can only run past a colon when the value has more than the five colons
+  // of its six parts: with exactly six segments every part takes one, as matched above.
+  return (
+    globs.length === ARN_PARTS &&
+    pattern.anySpills &&
+    valueParts.length === ARN_PARTS &&
+    valueParts[ARN_PARTS - 1].includes(':') &&
+    spillingMatch(pattern, value)
+  );
 }
 
 /**

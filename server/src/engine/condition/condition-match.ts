@@ -22,8 +22,13 @@ export interface ConditionsResult {
 }
 
 export function evaluateConditions(conditions: readonly CompiledCondition[], context: RequestContext): ConditionsResult {
-  const explains = conditions.map((c) => evaluateCondition(c, context));
-  return { matches: explains.every((e) => e.matches), explains };
+  const explains: ConditionExplanation[] = new Array(conditions.length);
+  let matches = true;
+  for (let i = 0; i < conditions.length; i++) {
+    explains[i] = evaluateCondition(conditions[i], context);
+    if (!explains[i].matches) matches = false;
+  }
+  return { matches, explains };
 }
 
 interface PreparedValue {
@@ -31,56 +36,53 @@ interface PreparedValue {
   prepared: unknown;
 }
 
+/**
+ * One condition, explained. Written as plain loops building each result in one literal: this
+ * runs for every condition of every statement in explained mode, and closures and spread copies
+ * per condition were most of its cost.
+ */
 function evaluateCondition(condition: CompiledCondition, context: RequestContext): ConditionExplanation {
   const { operator: parsed, key, range } = condition;
-  const requestValues = context.getLower(condition.lowerKey) ?? [];
+  const found = context.getLower(condition.lowerKey);
+  // A fresh array per explanation: callers may keep and change it.
+  const requestValues = found === undefined ? [] : found;
   const keyPresent = requestValues.length > 0;
-  const base = { operator: parsed.written, key, range, keyPresent, requestValues };
+  const operator = parsed.written;
   const op = parsed.operator;
-  if (!op) return { ...base, matches: false, matchedValues: [], note: `Never matches: ${parsed.problem}.` };
+  if (!op) return { operator, key, range, keyPresent, requestValues, matches: false, matchedValues: [], note: `Never matches: ${parsed.problem}.` };
 
-  const unresolved: string[] = [];
-  const values = condition.values
-    .map((v) => prepareValue(v, op, context, unresolved))
-    .filter((v): v is PreparedValue => v !== undefined);
-  const unresolvedVariables = unresolved.length > 0 ? [...new Set(unresolved)] : undefined;
+  let unresolved: string[] | undefined;
+  const values: PreparedValue[] = [];
+  for (const v of condition.values) {
+    if (!v.template.hasVariables) {
+      if (v.prepared !== undefined) values.push({ ref: v.ref, prepared: v.prepared });
+      continue;
+    }
+    const prepared = prepareValue(v, op, context, (unresolved ??= []));
+    if (prepared !== undefined) values.push(prepared);
+  }
+  const unresolvedVariables = unresolved && unresolved.length > 0 ? [...new Set(unresolved)] : undefined;
 
   if (op.testsPresence) {
     const presence = keyPresent ? 'present' : 'absent';
-    const matchedValues = values.filter((v) => op.test(presence, v.prepared)).map((v) => v.ref);
-    return { ...base, matches: matchedValues.length > 0, matchedValues, unresolvedVariables };
+    const matchedValues: ValueRef[] = [];
+    for (const v of values) if (op.test(presence, v.prepared)) matchedValues.push(v.ref);
+    return { operator, key, range, keyPresent, requestValues, matches: matchedValues.length > 0, matchedValues, unresolvedVariables };
   }
 
-  const matchedRefs = new Set<ValueRef>();
+  const matched = new Set<ValueRef>();
   const byKey = useLookup(op, requestValues.length, values.length) ? refsByKey(values) : undefined;
-  /** Positive sense: does some policy value match this request value? */
-  const positive = (rv: string): boolean => {
-    if (byKey) {
-      const refs = byKey.get(op.lookupKey!(rv));
-      if (refs) for (const r of refs) matchedRefs.add(r);
-      return refs !== undefined;
-    }
-    let any = false;
-    for (const v of values) {
-      if (op.test(rv, v.prepared)) {
-        matchedRefs.add(v.ref);
-        any = true;
-      }
-    }
-    return any;
-  };
-  const satisfies = (rv: string): boolean => (op.negated ? !positive(rv) : positive(rv));
-
   let matches: boolean;
   let note: string | undefined;
   if (parsed.qualifier === 'ForAllValues') {
-    // Evaluate every value (not `every`) so the explanation lists all matched policy values.
-    const results = requestValues.map(satisfies);
-    matches = results.every(Boolean);
+    // Every value is evaluated (no early exit) so the explanation lists all matched policy values.
+    matches = true;
+    for (const rv of requestValues) if (positiveMatch(op, byKey, values, rv, matched) === op.negated) matches = false;
     if (!keyPresent) note = 'ForAllValues holds when the key is absent or empty.';
   } else if (parsed.qualifier === 'ForAnyValue') {
-    const results = requestValues.map(satisfies);
-    matches = keyPresent ? results.some(Boolean) : parsed.ifExists;
+    let some = false;
+    for (const rv of requestValues) if (positiveMatch(op, byKey, values, rv, matched) !== op.negated) some = true;
+    matches = keyPresent ? some : parsed.ifExists;
     if (!keyPresent) note = parsed.ifExists ? 'The key is absent and the operator ends in IfExists.' : 'ForAnyValue fails when the key is absent.';
   } else if (!keyPresent) {
     matches = parsed.ifExists || op.negated;
@@ -90,15 +92,40 @@ function evaluateCondition(condition: CompiledCondition, context: RequestContext
         ? 'The key is absent: a negated operator holds.'
         : 'The key is absent from the request.';
   } else {
-    const results = requestValues.map(positive);
-    matches = op.negated ? !results.some(Boolean) : results.some(Boolean);
+    let some = false;
+    for (const rv of requestValues) if (positiveMatch(op, byKey, values, rv, matched)) some = true;
+    matches = op.negated ? !some : some;
   }
-  const matchedValues = condition.values.map((v) => v.ref).filter((r) => matchedRefs.has(r));
-  return { ...base, matches, matchedValues, unresolvedVariables, note };
+  const matchedValues: ValueRef[] = [];
+  if (matched.size > 0) for (const v of condition.values) if (matched.has(v.ref)) matchedValues.push(v.ref);
+  return { operator, key, range, keyPresent, requestValues, matches, matchedValues, unresolvedVariables, note };
 }
 
+/** Positive sense: does some policy value match this request value? Every matching value is added to `matched`. */
+function positiveMatch(
+  op: ConditionOperator,
+  byKey: Map<string, ValueRef[]> | undefined,
+  values: readonly PreparedValue[],
+  rv: string,
+  matched: Set<ValueRef>,
+): boolean {
+  if (byKey) {
+    const refs = byKey.get(op.lookupKey!(rv));
+    if (refs) for (const r of refs) matched.add(r);
+    return refs !== undefined;
+  }
+  let any = false;
+  for (const v of values) {
+    if (op.test(rv, v.prepared)) {
+      matched.add(v.ref);
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** A value holding policy variables, substituted from the request; undefined when a variable has no value. */
 function prepareValue(v: CompiledConditionValue, op: ConditionOperator, context: RequestContext, unresolved: string[]): PreparedValue | undefined {
-  if (!v.template.hasVariables) return v.prepared === undefined ? undefined : { ref: v.ref, prepared: v.prepared };
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
   const resolved = resolveTemplate(v.template, context.lookup);
   if (!resolved.ok) {

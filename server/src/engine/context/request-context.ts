@@ -54,7 +54,7 @@ export function buildRequestContext(
 class LayeredContext implements RequestContext {
   private givenEntries: Map<string, Entry> | undefined;
   private impliedEntries: Map<string, Entry> | undefined;
-  readonly lookup: VariableLookup = (key) => this.single(key);
+  private lookupFunction: VariableLookup | undefined;
 
   constructor(
     private readonly given: Record<string, ContextValue> | undefined,
@@ -63,6 +63,11 @@ class LayeredContext implements RequestContext {
     private readonly credentials: CredentialFacts | undefined,
     private readonly now: Date,
   ) {}
+
+  /** Made on first use: most requests meet no policy variable. */
+  get lookup(): VariableLookup {
+    return (this.lookupFunction ??= (key) => this.single(key));
+  }
 
   get(key: string): string[] | undefined {
     return this.getLower(key.toLowerCase());

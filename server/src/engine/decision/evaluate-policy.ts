@@ -19,14 +19,18 @@ export function evaluatePolicy(
   const model = labeled ? input.model : input;
   // The default label is built only for unlabelled policies: bulk callers label theirs.
   const label = labeled ? input.label : defaultLabel(ref.type, ref.index, ref.level, trust);
-  const policyRef: PolicyRef = { ...ref, label };
+  // A literal, not a spread of `ref` (slow per request); `level` only where the caller gave one.
+  const policyRef: PolicyRef = ref.level === undefined ? { type: ref.type, index: ref.index, label } : { type: ref.type, index: ref.index, level: ref.level, label };
   const compiled = compilePolicy(model);
   const isResourcePolicy = ref.type === 'resource';
   if (!explain) {
     const applying: StatementExplanation[] = [];
     let allows = false;
     let denies = false;
-    for (const st of compiled.statements) {
+    // Only statements that name the action's service (or may match any) can apply.
+    const candidates = compiled.candidates(request.lowerService);
+    for (let i = 0; i < candidates.length; i++) {
+      const st = candidates[i];
       if (!statementApplies(st, request, isResourcePolicy)) continue;
       const explained = evaluateStatement(st, policyRef, request, isResourcePolicy);
       applying.push(explained);

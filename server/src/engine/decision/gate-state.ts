@@ -1,6 +1,7 @@
 // The facts every gate reads, gathered once per request: who calls, which account owns the
 // resource, and every policy evaluated against the request.
 import { arnAccount, splitArn } from '../../iam/arn';
+import { serviceOf } from '../action/action-match';
 import { buildRequestContext } from '../context/request-context';
 import { cachedCaller, isIamCaller } from '../principal/request-principal';
 import type { PreparedRequest } from '../statement/evaluate-statement';
@@ -18,9 +19,11 @@ export function buildGateState(request: EvaluationRequest, policies: PolicySet, 
   const caller = cachedCaller(request.principal, request.credentials);
   const resourceAccount = request.resourceAccount ?? arnAccount(request.resource) ?? caller.account;
   const context = buildRequestContext(request.context, caller, resourceAccount, request.credentials, options.now);
+  const lowerAction = request.action.toLowerCase();
   const prepared: PreparedRequest = {
     action: request.action,
-    lowerAction: request.action.toLowerCase(),
+    lowerAction,
+    lowerService: serviceOf(lowerAction),
     resource: request.resource,
     resourceParts: splitArn(request.resource),
     caller,

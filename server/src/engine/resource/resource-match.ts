@@ -4,12 +4,14 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
 import { arnMatches, arnMatchesSplit, compileArnPattern } from '../arn/arn-pattern';
 import type { CompiledResourcePattern, CompiledStatement } from '../compile/compile-policy';
-import type { ElementMatch } from '../types';
+import type { ElementMatch, ValueRef } from '../types';
 import { resolveTemplate, type VariableLookup } from '../variables/policy-variables';
 
 export function statementMatchesResource(
   resource: CompiledStatement['resource'],
   requestResource: string,
+  /** `requestResource` split by `splitArn` (split once per request). */
+  requestParts: readonly string[],
   lookup: VariableLookup,
   /** Resource policies may leave Resource out: the resource is the one the policy is attached to. */
   impliedWhenAbsent: boolean,
@@ -20,7 +22,8 @@ export function statementMatchesResource(
       : { matches: false, element: 'absent', matched: [], note: 'The statement has neither Resource nor NotResource.' };
   }
   const unresolved: string[] = [];
-  const matched = resource.patterns.filter((p) => patternMatches(p, requestResource, lookup, unresolved)).map((p) => p.ref);
+  const matched: ValueRef[] = [];
+  for (const p of resource.patterns) if (patternMatches(p, requestResource, requestParts, lookup, unresolved)) matched.push(p.ref);
   const unresolvedNote = unresolved.length > 0 ? `No value for ${[...new Set(unresolved)].join(', ')}: those patterns match nothing.` : undefined;
   if (resource.element === 'Resource') return { matches: matched.length > 0, element: 'Resource', matched, note: unresolvedNote };
   return {
@@ -31,8 +34,8 @@ export function statementMatchesResource(
   };
 }
 
-function patternMatches(p: CompiledResourcePattern, value: string, lookup: VariableLookup, unresolved: string[]): boolean {
-  if (p.pattern) return arnMatches(p.pattern, value);
+function patternMatches(p: CompiledResourcePattern, value: string, valueParts: readonly string[], lookup: VariableLookup, unresolved: string[]): boolean {
+  if (p.pattern) return arnMatchesSplit(p.pattern, value, valueParts);
   const resolved = resolveTemplate(p.template, lookup);
   if (!resolved.ok) {
     unresolved.push(...resolved.unresolved);

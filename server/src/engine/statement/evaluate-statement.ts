@@ -13,6 +13,8 @@ export interface PreparedRequest {
   action: string;
   /** `action` lower-cased once: action patterns ignore case. */
   lowerAction: string;
+  /** The service part of `lowerAction` (before its first colon); undefined without a colon. */
+  lowerService: string | undefined;
   resource: string;
   /** `resource` split once by `splitArn`. */
   resourceParts: string[];
@@ -27,7 +29,7 @@ export function evaluateStatement(
   isResourcePolicy: boolean,
 ): StatementExplanation {
   const action = statementMatchesAction(st.action, request.action);
-  const resource = statementMatchesResource(st.resource, request.resource, request.context.lookup, isResourcePolicy);
+  const resource = statementMatchesResource(st.resource, request.resource, request.resourceParts, request.context.lookup, isResourcePolicy);
   const principal = isResourcePolicy ? statementMatchesPrincipal(st.principal, request.caller, st.effect) : undefined;
   const conditions = evaluateConditions(st.conditions, request.context);
   const applies =
@@ -53,7 +55,7 @@ export function evaluateStatement(
  */
 export function statementApplies(st: CompiledStatement, request: PreparedRequest, isResourcePolicy: boolean): boolean {
   if (st.effect === 'invalid') return false;
-  if (!actionMatches(st.action, request.lowerAction)) return false;
+  if (!actionMatches(st.action, request.lowerAction, request.lowerService)) return false;
   if (!resourceMatches(st.resource, request.resource, request.resourceParts, request.context.lookup, isResourcePolicy)) return false;
   if (isResourcePolicy && !statementMatchesPrincipal(st.principal, request.caller, st.effect).matches) return false;
   return conditionsHold(st.conditions, request.context);
