@@ -203,16 +203,27 @@ export function startServer(connection: Connection): void {
     return f?.endsWith('.tf') ? f : undefined;
   };
 
-  documents.onDidOpen((e) => delivery.opened(e.document));
+  // Opening a .tf file tells its siblings nothing new (they read the same text from disk); only an
+  // edit does, and closing an edited one (they go back to the disk's text). Re-validating every open
+  // sibling on each open made opening a module's n files n² analyses.
+  const justOpened = new Set<string>();
+  const editedTerraform = new Set<string>();
+  documents.onDidOpen((e) => {
+    delivery.opened(e.document);
+    justOpened.add(e.document.uri);
+  });
   documents.onDidChangeContent((e) => {
     delivery.changed(e.document);
+    if (justOpened.delete(e.document.uri)) return;
     const f = terraformFile(e.document.uri);
-    if (f) revalidateTerraformSiblings(f, e.document.uri);
+    if (!f) return;
+    editedTerraform.add(e.document.uri);
+    revalidateTerraformSiblings(f, e.document.uri);
   });
   documents.onDidClose((e) => {
-    // Its siblings read it from disk again.
+    justOpened.delete(e.document.uri);
     const f = terraformFile(e.document.uri);
-    if (f) revalidateTerraformSiblings(f, e.document.uri);
+    if (f && editedTerraform.delete(e.document.uri)) revalidateTerraformSiblings(f, e.document.uri);
     delivery.closed(e.document);
     store.forget(e.document.uri);
   });

@@ -52,3 +52,25 @@ test('a closed sibling changed on disk (a watched file change) re-validates the 
   await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(mainFile).toString(), type: FileChangeType.Changed }] });
   assert.deepEqual(codes((await republished).diagnostics), TRUST_FINDINGS);
 });
+
+test("opening a module's files one after another validates each once: an open tells its siblings nothing new", { timeout: 60_000 }, async () => {
+  const module = mkdtempSync(path.join(tmpdir(), 'tf-module-'));
+  try {
+    const uris: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const file = path.join(module, `part${i}.tf`);
+      writeFileSync(file, document.replace('"x"', `"doc${i}"`));
+      uris.push(pathToFileURL(file).toString());
+    }
+    for (const uri of uris) {
+      await client.open(uri, document.replace('"x"', `"doc${uris.indexOf(uri)}"`), 'terraform');
+      // Past the siblings' coalescing delay, so a re-validation the open caused would have run.
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const publications = uris.map((uri) => client.published.filter((p) => p.uri === uri).length);
+    assert.deepEqual(publications, uris.map(() => 1), 'each file published once, when it was opened');
+    for (const uri of uris) await client.close(uri);
+  } finally {
+    rmSync(module, { recursive: true, force: true });
+  }
+});
