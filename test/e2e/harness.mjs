@@ -61,6 +61,28 @@ export class VsCodeSession {
     await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
+  /**
+   * Opens the quick-fix menu at the cursor with Control+. and resolves to the row titled `title`.
+   * An explicit Control+. is sometimes superseded in VS Code by the automatic code-action request
+   * that follows a diagnostics update (the light bulb shows, the menu does not): it is pressed
+   * again, as a user would, until the menu opens. `refocus` runs between attempts.
+   */
+  async openQuickFix(title, refocus = async () => {}) {
+    const page = this.page;
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 5_000 });
+        return fix;
+      } catch (e) {
+        if (attempt === 6) throw e;
+        await page.keyboard.press('Escape');
+        await refocus();
+      }
+    }
+  }
+
   /** Runs a command from the palette by its title. */
   async runCommand(title) {
     const page = this.page;
