@@ -5,13 +5,13 @@
 // Profile, each with a screenshot.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { VsCodeSession } from './harness.mjs';
 import { stsUi } from './stsUi.mjs';
-import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
+import { startLoopbackSts, untilInDir, writeAwsHome } from './stsFixtures.mjs';
 
 const aliceMfa = 'arn:aws:iam::111122223333:mfa/alice';
 const webAppRoleArn = 'arn:aws:iam::111122223333:role/WebApp';
@@ -59,22 +59,6 @@ function samlResponse() {
   return Buffer.from(xml).toString('base64');
 }
 
-/** Resolves once `predicate` holds, woken by changes in `dir`. */
-function untilFile(dir, predicate, what, timeoutMs = 30_000) {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve();
-    const watcher = watch(dir, () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-  });
-}
 
 
 
@@ -84,21 +68,7 @@ function openedUrls() {
 }
 
 /** Resolves once `predicate` holds, woken by changes in the folder of the test hook's file. */
-function until(predicate, what, timeoutMs = 30_000) {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve();
-    const watcher = watch(path.dirname(openedFile), () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-  });
-}
+const until = (predicate, what, timeoutMs) => untilInDir(path.dirname(openedFile), predicate, what, timeoutMs);
 
 test('Get Session Token with MFA: asks for the device and the code, and the session shows MFA', async () => {
   await showSessionsView();
@@ -223,7 +193,7 @@ test('Open Terminal with Session: the terminal environment holds the session', a
     await input.waitFor({ state: 'attached' });
     await input.focus();
     await vscode.page.keyboard.type(`printf '%s|%s\\n' "$AWS_ACCESS_KEY_ID" "$AWS_REGION" > ${out}\n`);
-    await untilFile(home, () => existsSync(out) && readFileSync(out, 'utf8').includes('|'), 'the terminal to write its environment');
+    await untilInDir(home, () => existsSync(out) && readFileSync(out, 'utf8').includes('|'), 'the terminal to write its environment');
   });
   const [keyId, region] = readFileSync(out, 'utf8').trim().split('|');
   const issued = [...sts.server.issued.entries()].find(([, value]) => value.caller.arn.includes('assumed-role/WebApp/e2e-web'));

@@ -1,7 +1,7 @@
 // Fixtures of the STS end-to-end tests: the loopback STS server (test/sts-server, loaded
 // through tsx so the test can move its clock and read what it issued) and a temporary HOME
 // with ~/.aws/config and ~/.aws/credentials whose keys that server knows.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { root } from '../../scripts/real-vscode.mjs';
@@ -90,4 +90,21 @@ export function writeAwsHome(home, config) {
     ].join('\n'),
   );
   return { HOME: home, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile };
+}
+
+/** Resolves once `predicate` holds, woken by changes in `dir`. */
+export function untilInDir(dir, predicate, what, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    if (predicate()) return resolve();
+    const watcher = watch(dir, () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+  });
 }

@@ -3,11 +3,11 @@
 // that uses it (as `aws configure sso` writes them), and VS Code started with every endpoint
 // setting pointing at that server. URLs the extension would open in a browser are written to a
 // file by the extension's test hook instead; `openedUrls` and `until` read it.
-import { existsSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VsCodeSession } from './harness.mjs';
-import { startLoopbackSts, writeAwsHome } from './stsFixtures.mjs';
+import { startLoopbackSts, untilInDir, writeAwsHome } from './stsFixtures.mjs';
 
 export const startUrl = 'https://d-9067example.awsapps.com/start';
 export const chainedRoleArn = 'arn:aws:iam::111122223333:role/Chained';
@@ -58,20 +58,4 @@ export async function startTeamsWorkbench(name) {
       rmSync(home, { recursive: true, force: true });
     },
   };
-}
-
-function untilInDir(dir, predicate, what, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    if (predicate()) return resolve();
-    const watcher = watch(dir, () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      watcher.close();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-  });
 }
