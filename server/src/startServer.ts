@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { allProblems } from './analysis/region';
-import { loadIamData } from './data/iamData';
+import { loadIamData, type IamData } from './data/iamData';
 import { loadTerraformParser } from './embedded/terraform/parser';
 import { siblingTerraformTexts } from './embedded/terraform/siblings';
 import { DocumentStore } from './documentStore';
@@ -43,7 +43,13 @@ export function startServer(connection: Connection): void {
   let snippetSupport = false;
 
   const kindChoices = new Map<string, DocumentKind>();
-  const iamData = loadIamData();
+  // The service reference (an 8 MB file, ~150 ms to parse) loads once the client has its answer to
+  // `initialize`, so that starting the server (and the extension's activation, which waits for
+  // that answer) does not wait for it; the first analysis waits for it instead.
+  let loadReference!: () => void;
+  const iamData = new Promise<IamData>((resolve) => {
+    loadReference = () => resolve(loadIamData());
+  });
   iamData.catch((e) => logger.error(`loading the IAM service reference failed: ${e instanceof Error ? e.message : e}`));
 
   const kindOf = (uri: string, model: PolicyModel): DocumentKind =>
@@ -52,7 +58,10 @@ export function startServer(connection: Connection): void {
   const store = new DocumentStore({
     kindOf,
     maxFileSize: () => settings.maxFileSize,
-    lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
+    lint: async () => {
+      loadReference();
+      return { data: await iamData, ownAccounts: settings.ownAccounts };
+    },
     isCurrent: (uri, version) => documents.get(uri)?.version === version,
     siblings: (uri) => {
       const file = filePathOf(uri);
@@ -114,6 +123,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    loadReference();
     void refreshSettings();
     if (foldersChange) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {

@@ -1,21 +1,6 @@
-import {
-  GetRoleCredentialsCommand,
-  type GetRoleCredentialsCommandOutput,
-  ListAccountRolesCommand,
-  type ListAccountRolesCommandOutput,
-  ListAccountsCommand,
-  type ListAccountsCommandOutput,
-  SSOClient,
-} from '@aws-sdk/client-sso';
-import {
-  CreateTokenCommand,
-  type CreateTokenCommandOutput,
-  RegisterClientCommand,
-  type RegisterClientCommandOutput,
-  SSOOIDCClient,
-  StartDeviceAuthorizationCommand,
-  type StartDeviceAuthorizationCommandOutput,
-} from '@aws-sdk/client-sso-oidc';
+import type { GetRoleCredentialsCommandOutput, ListAccountRolesCommandOutput, ListAccountsCommandOutput, SSOClient } from '@aws-sdk/client-sso';
+import type { CreateTokenCommandOutput, RegisterClientCommandOutput, SSOOIDCClient, StartDeviceAuthorizationCommandOutput } from '@aws-sdk/client-sso-oidc';
+import { loadAwsSdk, type AwsSdk } from '../awsSdk/loadAwsSdk';
 import { formatCallLog } from '../sessions/redact';
 import { toStsCallError } from '../sessions/stsErrors';
 import type { IssuedSession, StsCallError, StsOperation, StsResult } from '../sessions/stsTypes';
@@ -125,11 +110,13 @@ export class IdentityCenterClient {
 
   /** Runs the device authorization flow to its end: a token entry in the CLI's cache format. */
   async signIn(options: SignInOptions): Promise<StsResult<SsoTokenCacheEntry>> {
-    const oidc = this.oidcClient();
+    const sdk = await this.loadSdk('RegisterClient');
+    if (!sdk.ok) return sdk;
+    const oidc = this.oidcClient(sdk.value);
     try {
       let registration = options.registration;
       if (!registration || !registrationIsValid(registration, this.now())) {
-        const registered = await this.send<RegisterClientCommandOutput>(oidc, 'RegisterClient', new RegisterClientCommand({ clientName, clientType: 'public', scopes }));
+        const registered = await this.send<RegisterClientCommandOutput>(oidc, 'RegisterClient', new sdk.value.RegisterClientCommand({ clientName, clientType: 'public', scopes }));
         if (!registered.ok) return registered;
         registration = {
           clientId: registered.value.clientId,
@@ -138,7 +125,7 @@ export class IdentityCenterClient {
         };
       }
       const { clientId, clientSecret } = registration as { clientId: string; clientSecret: string };
-      const started = await this.send<StartDeviceAuthorizationCommandOutput>(oidc, 'StartDeviceAuthorization', new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: options.startUrl }));
+      const started = await this.send<StartDeviceAuthorizationCommandOutput>(oidc, 'StartDeviceAuthorization', new sdk.value.StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: options.startUrl }));
       if (!started.ok) return started;
       const device = started.value;
       if (!device.deviceCode || !device.userCode || !device.verificationUri) {
@@ -158,7 +145,7 @@ export class IdentityCenterClient {
           return { ok: false, error: ssoError('CreateToken', 'Cancelled', 'The sign-in was cancelled.') };
         }
         try {
-          const token = await oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: deviceGrant, deviceCode: device.deviceCode }));
+          const token = await oidc.send(new sdk.value.CreateTokenCommand({ clientId, clientSecret, grantType: deviceGrant, deviceCode: device.deviceCode }));
           this.log('CreateToken', 'ok', token.$metadata.requestId);
           return { ok: true, value: this.entryFrom(options.startUrl, registration, token) };
         } catch (error) {
@@ -187,12 +174,14 @@ export class IdentityCenterClient {
     if (!entry.refreshToken || !registrationIsValid(entry, this.now())) {
       return { ok: false, error: ssoError('CreateToken', 'RefreshUnavailable', 'The cached sign-in cannot be refreshed (no refresh token or an expired registration). Sign in again.') };
     }
-    const oidc = this.oidcClient();
+    const sdk = await this.loadSdk('CreateToken');
+    if (!sdk.ok) return sdk;
+    const oidc = this.oidcClient(sdk.value);
     try {
       const token = await this.send<CreateTokenCommandOutput>(
         oidc,
         'CreateToken',
-        new CreateTokenCommand({ clientId: entry.clientId, clientSecret: entry.clientSecret, grantType: 'refresh_token', refreshToken: entry.refreshToken }),
+        new sdk.value.CreateTokenCommand({ clientId: entry.clientId, clientSecret: entry.clientSecret, grantType: 'refresh_token', refreshToken: entry.refreshToken }),
       );
       if (!token.ok) return token;
       return { ok: true, value: this.entryFrom(entry.startUrl, entry, token.value) };
@@ -213,12 +202,14 @@ export class IdentityCenterClient {
   }
 
   async listAccounts(accessToken: string): Promise<StsResult<SsoAccount[]>> {
-    const portal = this.portalClient();
+    const sdk = await this.loadSdk('ListAccounts');
+    if (!sdk.ok) return sdk;
+    const portal = this.portalClient(sdk.value);
     try {
       const accounts: SsoAccount[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await this.send<ListAccountsCommandOutput>(portal, 'ListAccounts', new ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }));
+        const page = await this.send<ListAccountsCommandOutput>(portal, 'ListAccounts', new sdk.value.ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }));
         if (!page.ok) return page;
         for (const account of page.value.accountList ?? []) {
           if (account.accountId) accounts.push({ accountId: account.accountId, accountName: account.accountName, emailAddress: account.emailAddress });
@@ -232,12 +223,14 @@ export class IdentityCenterClient {
   }
 
   async listAccountRoles(accessToken: string, accountId: string): Promise<StsResult<string[]>> {
-    const portal = this.portalClient();
+    const sdk = await this.loadSdk('ListAccountRoles');
+    if (!sdk.ok) return sdk;
+    const portal = this.portalClient(sdk.value);
     try {
       const roles: string[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await this.send<ListAccountRolesCommandOutput>(portal, 'ListAccountRoles', new ListAccountRolesCommand({ accessToken, accountId, nextToken, maxResults: 100 }));
+        const page = await this.send<ListAccountRolesCommandOutput>(portal, 'ListAccountRoles', new sdk.value.ListAccountRolesCommand({ accessToken, accountId, nextToken, maxResults: 100 }));
         if (!page.ok) return page;
         for (const role of page.value.roleList ?? []) if (role.roleName) roles.push(role.roleName);
         nextToken = page.value.nextToken;
@@ -250,9 +243,11 @@ export class IdentityCenterClient {
 
   /** The permission set's role credentials, shaped like an STS answer so they become a session. */
   async getRoleCredentials(accessToken: string, accountId: string, roleName: string): Promise<StsResult<IssuedSession>> {
-    const portal = this.portalClient();
+    const sdk = await this.loadSdk('GetRoleCredentials');
+    if (!sdk.ok) return sdk;
+    const portal = this.portalClient(sdk.value);
     try {
-      const answer = await this.send<GetRoleCredentialsCommandOutput>(portal, 'GetRoleCredentials', new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
+      const answer = await this.send<GetRoleCredentialsCommandOutput>(portal, 'GetRoleCredentials', new sdk.value.GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
       if (!answer.ok) return answer;
       const raw = answer.value.roleCredentials;
       if (!raw?.accessKeyId || !raw.secretAccessKey || !raw.sessionToken || !raw.expiration) {
@@ -288,12 +283,22 @@ export class IdentityCenterClient {
     };
   }
 
-  private oidcClient(): SSOOIDCClient {
-    return new SSOOIDCClient({ region: this.options.region, endpoint: this.options.oidcEndpoint, maxAttempts: 2, requestHandler: { connectionTimeout: 2000, requestTimeout: 8000 } });
+  /** The SDK, loaded on the first call (see loadAwsSdk); a failed load is this operation's error. */
+  private async loadSdk(operation: StsOperation): Promise<StsResult<AwsSdk>> {
+    try {
+      return { ok: true, value: await loadAwsSdk() };
+    } catch (error) {
+      const endpoint = operation === 'ListAccounts' || operation === 'ListAccountRoles' || operation === 'GetRoleCredentials' ? this.portalEndpointLabel : this.oidcEndpointLabel;
+      return { ok: false, error: toStsCallError(error, { operation, region: this.options.region, endpoint }) };
+    }
   }
 
-  private portalClient(): SSOClient {
-    return new SSOClient({ region: this.options.region, endpoint: this.options.portalEndpoint, maxAttempts: 2, requestHandler: { connectionTimeout: 2000, requestTimeout: 8000 } });
+  private oidcClient(sdk: AwsSdk): SSOOIDCClient {
+    return new sdk.SSOOIDCClient({ region: this.options.region, endpoint: this.options.oidcEndpoint, maxAttempts: 2, requestHandler: { connectionTimeout: 2000, requestTimeout: 8000 } });
+  }
+
+  private portalClient(sdk: AwsSdk): SSOClient {
+    return new sdk.SSOClient({ region: this.options.region, endpoint: this.options.portalEndpoint, maxAttempts: 2, requestHandler: { connectionTimeout: 2000, requestTimeout: 8000 } });
   }
 
   private async send<T extends { $metadata: { requestId?: string } }>(

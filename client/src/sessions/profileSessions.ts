@@ -1,4 +1,4 @@
-import { fromContainerMetadata, fromEnv, fromIni, fromInstanceMetadata } from '@aws-sdk/credential-providers';
+import { lazyProvider } from '../awsSdk/loadAwsSdk';
 import { findProfile, staticKeysOf, type ProfileSummary } from './profiles';
 import { credentialsUnavailableError, invalidInputError } from './stsErrors';
 import { StsGateway, type CredentialsProvider, type StsGatewayOptions } from './stsGateway';
@@ -64,11 +64,11 @@ function mfaCodeProvider(askMfaCode: MfaCodePrompt): (serial: string) => Promise
 function credentialSourceProvider(source: string): CredentialsProvider | undefined {
   switch (source) {
     case 'Environment':
-      return fromEnv();
+      return lazyProvider((sdk) => sdk.fromEnv());
     case 'Ec2InstanceMetadata':
-      return fromInstanceMetadata({ timeout: 1000, maxRetries: 1 });
+      return lazyProvider((sdk) => sdk.fromInstanceMetadata({ timeout: 1000, maxRetries: 1 }));
     case 'EcsContainer':
-      return fromContainerMetadata({ timeout: 1000, maxRetries: 1 });
+      return lazyProvider((sdk) => sdk.fromContainerMetadata({ timeout: 1000, maxRetries: 1 }));
     default:
       return undefined;
   }
@@ -106,8 +106,8 @@ export async function credentialsForProfile(
     const assumed = await assumeProfileRoleInternal(profile, options, visited);
     return assumed.ok ? { ok: true, value: { provider: staticProvider(assumed.value.issued), isRoleSession: true } } : assumed;
   }
-  const provider = fromIni({ profile: name, mfaCodeProvider: mfaCodeProvider(options.askMfaCode), ignoreCache: true });
-  return { ok: true, value: { provider: () => provider(), isRoleSession: false } };
+  const provider = lazyProvider((sdk) => sdk.fromIni({ profile: name, mfaCodeProvider: mfaCodeProvider(options.askMfaCode), ignoreCache: true }));
+  return { ok: true, value: { provider, isRoleSession: false } };
 }
 
 async function sourceCredentials(

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import {
+import type {
   AssumeRoleCommand,
   AssumeRoleWithSAMLCommand,
   AssumeRoleWithWebIdentityCommand,
-  type Credentials as SdkCredentials,
+  Credentials as SdkCredentials,
   DecodeAuthorizationMessageCommand,
   GetCallerIdentityCommand,
   GetFederationTokenCommand,
   GetSessionTokenCommand,
-  STSClient,
-  type Tag as SdkTag,
+  Tag as SdkTag,
 } from '@aws-sdk/client-sts';
+import { loadAwsSdk, type AwsSdk } from '../awsSdk/loadAwsSdk';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { formatCallLog, type CallLogFields } from './redact';
 import { credentialsUnavailableError, invalidInputError, malformedResponseError, toStsCallError, type StsErrorContext } from './stsErrors';
@@ -80,7 +80,8 @@ interface CallSpec<T> {
   operation: StsOperation;
   roleArn?: string;
   signed: boolean;
-  command: AnyStsCommand;
+  /** Made once the SDK is loaded (the first call loads it). */
+  command: (sdk: AwsSdk) => AnyStsCommand;
   /** Returns undefined when the output lacks what a valid answer must have. */
   parse: (output: Record<string, unknown>, requestId: string | undefined) => T | undefined;
 }
@@ -170,7 +171,7 @@ export class StsGateway {
           operation: 'AssumeRole',
           roleArn: request.roleArn,
           signed: true,
-          command: new AssumeRoleCommand({
+          command: (sdk) => new sdk.AssumeRoleCommand({
             RoleArn: request.roleArn,
             RoleSessionName: request.roleSessionName,
             DurationSeconds: request.durationSeconds,
@@ -189,7 +190,7 @@ export class StsGateway {
         return this.call({
           operation: 'GetSessionToken',
           signed: true,
-          command: new GetSessionTokenCommand({
+          command: (sdk) => new sdk.GetSessionTokenCommand({
             DurationSeconds: request.durationSeconds,
             SerialNumber: request.mfaSerial,
             TokenCode: request.mfaSerial ? options.mfaCode : undefined,
@@ -210,7 +211,7 @@ export class StsGateway {
           operation: 'AssumeRoleWithWebIdentity',
           roleArn: request.roleArn,
           signed: false,
-          command: new AssumeRoleWithWebIdentityCommand({
+          command: (sdk) => new sdk.AssumeRoleWithWebIdentityCommand({
             RoleArn: request.roleArn,
             RoleSessionName: request.roleSessionName,
             WebIdentityToken: token,
@@ -227,7 +228,7 @@ export class StsGateway {
           operation: 'AssumeRoleWithSAML',
           roleArn: request.roleArn,
           signed: false,
-          command: new AssumeRoleWithSAMLCommand({
+          command: (sdk) => new sdk.AssumeRoleWithSAMLCommand({
             RoleArn: request.roleArn,
             PrincipalArn: request.principalArn,
             SAMLAssertion: request.samlAssertion,
@@ -241,7 +242,7 @@ export class StsGateway {
         return this.call({
           operation: 'GetFederationToken',
           signed: true,
-          command: new GetFederationTokenCommand({
+          command: (sdk) => new sdk.GetFederationTokenCommand({
             Name: request.name,
             DurationSeconds: request.durationSeconds,
             Policy: request.policy,
@@ -258,7 +259,7 @@ export class StsGateway {
     return this.call({
       operation: 'GetCallerIdentity',
       signed: true,
-      command: new GetCallerIdentityCommand({}),
+      command: (sdk) => new sdk.GetCallerIdentityCommand({}),
       parse: (output, requestId) => {
         const { UserId, Account, Arn } = output as { UserId?: string; Account?: string; Arn?: string };
         return UserId && Account && Arn ? { userId: UserId, account: Account, arn: Arn, requestId } : undefined;
@@ -275,7 +276,7 @@ export class StsGateway {
     return this.call({
       operation: 'DecodeAuthorizationMessage',
       signed: true,
-      command: new DecodeAuthorizationMessageCommand({ EncodedMessage: encodedMessage.trim() }),
+      command: (sdk) => new sdk.DecodeAuthorizationMessageCommand({ EncodedMessage: encodedMessage.trim() }),
       parse: (output, requestId) =>
         typeof output.DecodedMessage === 'string' ? { decodedMessage: output.DecodedMessage, requestId } : undefined,
     });
@@ -321,8 +322,14 @@ export class StsGateway {
       }
       credentials = resolved.value;
     }
+    let sdk: AwsSdk;
+    try {
+      sdk = await loadAwsSdk();
+    } catch (error) {
+      return this.fail(toStsCallError(error, this.errorContext(spec.operation, spec.roleArn)), spec.roleArn);
+    }
     const overallTimeoutMs = this.options.overallTimeoutMs ?? defaults.overallTimeoutMs;
-    const client = new STSClient({
+    const client = new sdk.STSClient({
       region: this.region,
       endpoint: this.endpoint,
       useGlobalEndpoint: false,
@@ -344,7 +351,7 @@ export class StsGateway {
     const deadline = setTimeout(() => abort.abort(), overallTimeoutMs);
     try {
       // The command union is not assignable to one overload of `send`; each command is valid.
-      const output = (await client.send(spec.command as GetCallerIdentityCommand, { abortSignal: abort.signal })) as unknown as Record<
+      const output = (await client.send(spec.command(sdk) as GetCallerIdentityCommand, { abortSignal: abort.signal })) as unknown as Record<
         string,
         unknown
       > & { $metadata?: { requestId?: string } };

@@ -1,4 +1,4 @@
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { lazyProvider } from '../awsSdk/loadAwsSdk';
 import { reissueSession, type MfaCodePrompt, type ProfileSessionOptions } from './profileSessions';
 import type { StsSession } from './sessionRecord';
 import { StsGateway, type CredentialsProvider } from './stsGateway';
@@ -29,8 +29,7 @@ export interface StsGatewaysOptions {
 }
 
 function sdkDefaultChain(askMfaCode: MfaCodePrompt): CredentialsProvider {
-  const chain = fromNodeProviderChain({ mfaCodeProvider: async (serial) => (await askMfaCode(serial)) ?? '' });
-  return () => chain();
+  return lazyProvider((sdk) => sdk.fromNodeProviderChain({ mfaCodeProvider: async (serial) => (await askMfaCode(serial)) ?? '' }));
 }
 
 function sendsUnsigned(session: StsSession): boolean {
