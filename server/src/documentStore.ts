@@ -31,8 +31,25 @@ export class StaleVersionError extends CancelledWork {}
 /** How long one analysis runs before it lets other requests (hover on another document) through. */
 const SLICE_MS = 10;
 
+/**
+ * How many analyses are kept, the most recently used first, and how much document text they may
+ * describe together. An analysis is several times its text in memory; a user with hundreds of
+ * policies open (or a workspace opened file by file by a script) must not hold every one. An
+ * evicted document is analysed again when it is next asked for (a hover, a pull of its
+ * diagnostics), as VS Code's own JSON server does with its cache of parsed documents.
+ */
+export const KEPT_ANALYSES = 32;
+export const KEPT_TEXT_CHARS = 8 * 1024 * 1024;
+
+interface Kept {
+  analysis: Promise<AnalyzedDocument>;
+  chars: number;
+}
+
 export class DocumentStore {
-  private readonly cache = new Map<string, Promise<AnalyzedDocument>>();
+  /** In order of use, the least recent first (a Map keeps insertion order). */
+  private readonly cache = new Map<string, Kept>();
+  private keptChars = 0;
 
   constructor(private readonly options: DocumentStoreOptions) {}
 
@@ -40,8 +57,11 @@ export class DocumentStore {
     const key = document.uri;
     const cached = this.cache.get(key);
     if (cached) {
+      // Used now: it moves to the most recent end.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
       // An abandoned (stale) analysis rejects: this version's is started instead.
-      return cached.then(
+      return cached.analysis.then(
         (c) => (c.version === document.version ? c : this.analyze(document)),
         () => this.analyze(document),
       );
@@ -49,13 +69,35 @@ export class DocumentStore {
     return this.analyze(document);
   }
 
+  /** How many analyses are kept now (for tests and the status). */
+  get size(): number {
+    return this.cache.size;
+  }
+
   forget(uri: string): void {
+    const kept = this.cache.get(uri);
+    if (!kept) return;
     this.cache.delete(uri);
+    this.keptChars -= kept.chars;
   }
 
   /** Drops every analysis, e.g. when settings that decide kinds change. */
   clear(): void {
     this.cache.clear();
+    this.keptChars = 0;
+  }
+
+  private keep(uri: string, analysis: Promise<AnalyzedDocument>, chars: number): void {
+    this.forget(uri);
+    this.cache.set(uri, { analysis, chars });
+    this.keptChars += chars;
+    // The least recently used go first; the one just kept always stays.
+    for (const [oldest, kept] of this.cache) {
+      if (this.cache.size <= KEPT_ANALYSES && this.keptChars <= KEPT_TEXT_CHARS) break;
+      if (oldest === uri) break;
+      this.cache.delete(oldest);
+      this.keptChars -= kept.chars;
+    }
   }
 
   private analyze(document: TextDocument): Promise<AnalyzedDocument> {
@@ -77,7 +119,7 @@ export class DocumentStore {
     })();
     // A stale version's analysis must not push the current one out of the cache.
     const isCurrent = this.options.isCurrent;
-    if (!isCurrent || isCurrent(document.uri, version)) this.cache.set(document.uri, promise);
+    if (!isCurrent || isCurrent(document.uri, version)) this.keep(document.uri, promise, text.length);
     // Nobody may be waiting on an abandoned analysis; its rejection is not an error.
     promise.catch(() => undefined);
     return promise;
