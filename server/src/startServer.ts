@@ -138,20 +138,26 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfiguration) {
-      settings = readSettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts, settingsLog);
-      simulation.configure((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
-      revalidateAll();
-    } else {
-      void refreshSettings();
-    }
+    if (!canPullConfiguration) applySettings((change.settings as { iamSts?: unknown } | undefined)?.iamSts);
+    else void refreshSettings();
   });
 
   async function refreshSettings(): Promise<void> {
     if (!canPullConfiguration) return;
-    const raw = await runSafe(logger, 'configuration', undefined, undefined, () => connection.workspace.getConfiguration('iamSts'));
-    settings = readSettings(raw, settingsLog);
+    applySettings(await runSafe(logger, 'configuration', undefined, undefined, () => connection.workspace.getConfiguration('iamSts')));
+  }
+
+  /**
+   * Settings that are what they were re-validate nothing. The reads at start-up (after
+   * `initialized`, and at the client's first configuration notification) mostly find the
+   * settings unchanged; re-validating then sent every open document a second, identical report,
+   * and the editor asks for code actions again at each report.
+   */
+  function applySettings(raw: unknown): void {
+    const next = readSettings(raw, settingsLog);
     simulation.configure(raw);
+    if (JSON.stringify(next) === JSON.stringify(settings)) return;
+    settings = next;
     revalidateAll();
   }
 

@@ -83,6 +83,21 @@ test('asks the client to pull again after a settings change; the pull shows the 
   await back;
 });
 
+test('settings read again and found unchanged ask for no refresh, and the pull after them is unchanged', async () => {
+  const uri = uriOf('same-settings.json');
+  await client.openOnly(uri, broken);
+  const first = full(await client.pull(uri));
+  const refreshesBefore = client.refreshes;
+  // What the client sends at start-up and at any settings change: the server reads the settings again.
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  // A request answered after the notification was handled (the server reads settings with a request of its own).
+  const again = full(await client.pull(uriOf('settings.json')));
+  assert.ok(again.resultId);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(client.refreshes, refreshesBefore, 'unchanged settings asked the client to pull every document again');
+  assert.deepEqual(await client.pull(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+});
+
 test("a scenario run that changes another open document's diagnostics asks for a refresh", async () => {
   const scenarioUri = uriOf('dev-workload.iamsim.json');
   const policyUri = uriOf('dev-role.json');
