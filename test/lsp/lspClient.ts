@@ -41,9 +41,10 @@ export class TestLanguageClient {
   constructor(
     initializationOptions: object = {},
     public settings: object = {},
-    private readonly options: { pull?: boolean; workspaceFolder?: string } = {},
+    private readonly options: { pull?: boolean; workspaceFolder?: string; server?: string } = {},
   ) {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // `server`: another server module (the latency bench's schema-only reference).
+    this.child = spawn(process.execPath, [options.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
