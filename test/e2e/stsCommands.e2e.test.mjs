@@ -21,7 +21,7 @@ let vscode;
 let sts;
 let home;
 let openedFile; // where the test hook writes URLs the browser would open
-const { quickInput, sidebarRows, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, showSessionsView } = stsUi(() => vscode);
+const { quickInput, sidebarRows, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, showSessionsView, getSessionTokenWithMfa } = stsUi(() => vscode);
 
 before(async () => {
   sts = await startLoopbackSts();
@@ -73,12 +73,7 @@ const until = (predicate, what, timeoutMs) => untilInDir(path.dirname(openedFile
 test('Get Session Token with MFA: asks for the device and the code, and the session shows MFA', async () => {
   await showSessionsView();
   await vscode.orScreenshot('gst-mfa', async () => {
-    await runExactCommand('IAM STS: Get Session Token (MFA)…');
-    await pickQuickItem('IAM user credentials', 'alice');
-    await typeIntoInput('MFA device', aliceMfa);
-    await pickQuickItem('duration', '1 hour');
-    await typeIntoInput('MFA code', '123456');
-    await sessionRow('session token (alice) with MFA').waitFor({ timeout: 30_000 });
+    await getSessionTokenWithMfa('alice', aliceMfa);
   });
   const request = sts.server.requestsFor('GetSessionToken').at(-1);
   assert.equal(request.params.SerialNumber, aliceMfa);

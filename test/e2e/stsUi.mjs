@@ -62,5 +62,18 @@ export function stsUi(session) {
     await container.waitFor();
   }
 
-  return { page, quickInput, sidebarRows, sessionRow, toast, runExactCommand, waitForQuickInput, pickQuickItem, typeIntoInput, closeQuickInput, showSessionsView };
+  /**
+   * Get Session Token with MFA from the palette as a user runs it: the profile, the device, a
+   * one-hour duration and the code; resolves when the Sessions view shows the session.
+   */
+  async function getSessionTokenWithMfa(profile, mfaSerial, code = '123456') {
+    await runExactCommand('IAM STS: Get Session Token (MFA)…');
+    await pickQuickItem('IAM user credentials', profile);
+    await typeIntoInput('MFA device', mfaSerial);
+    await pickQuickItem('duration', '1 hour');
+    await typeIntoInput('MFA code', code);
+    await sessionRow(`session token (${profile}) with MFA`).waitFor({ timeout: 30_000 });
+  }
+
+  return { page, quickInput, sidebarRows, sessionRow, toast, runExactCommand, waitForQuickInput, pickQuickItem, typeIntoInput, closeQuickInput, showSessionsView, getSessionTokenWithMfa };
 }

@@ -20,7 +20,7 @@ let vscode;
 let sts;
 let home;
 let openedUrls;
-const { page, quickInput, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, waitForQuickInput, showSessionsView } = stsUi(() => vscode);
+const { page, quickInput, sessionRow, toast, runExactCommand, pickQuickItem, typeIntoInput, waitForQuickInput, showSessionsView, getSessionTokenWithMfa } = stsUi(() => vscode);
 
 before(async () => {
   workbench = await startTeamsWorkbench('teams-more');
@@ -270,12 +270,7 @@ test('a session token with MFA, refreshed with a new code: the view says MFA was
   const aliceMfa = 'arn:aws:iam::111122223333:mfa/alice';
   await showSessionsView();
   await vscode.orScreenshot('gst-mfa', async () => {
-    await runExactCommand('IAM STS: Get Session Token (MFA)…');
-    await pickQuickItem('IAM user credentials', 'alice');
-    await typeIntoInput('MFA device', aliceMfa);
-    await pickQuickItem('duration', '1 hour');
-    await typeIntoInput('MFA code', '123456');
-    await sessionRow('session token (alice) with MFA').waitFor({ timeout: 30_000 });
+    await getSessionTokenWithMfa('alice', aliceMfa);
   });
   const before = sts.server.requestsFor('GetSessionToken').length;
   await clearNotifications();
