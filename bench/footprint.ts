@@ -1,13 +1,15 @@
 // What the product costs a user to carry: the VSIX (`npm run package`, which also leaves the
 // production bundles in dist/), and the language server's resident memory after it has opened
-// every corpus document over stdio, against its own memory right after start-up; and the
+// every corpus document over stdio, against its own memory right after start-up; the server's
+// start (spawn → initialize answered) against the latency bench's schema-only server; and the
 // extension's activation time in the real VS Code against VS Code's own JSON language features.
 //
 //   node --import tsx bench/footprint.ts [--no-package] [--no-vscode]
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { TestLanguageClient } from '../test/lsp/lspClient';
+import { serverPath, TestLanguageClient } from '../test/lsp/lspClient';
+import { referenceServer } from './lsp/latency';
 import { findCorpus } from '../test/unit/lint/corpusPath';
 import { median, megabytes, ms, REPO, runAlone, times, type BenchRow } from './report';
 
@@ -75,6 +77,39 @@ async function rssRow(): Promise<BenchRow> {
   }
 }
 
+/** Spawning a server over stdio until it answers initialize. */
+async function initializeMs(server: string): Promise<number> {
+  const start = performance.now();
+  const client = new TestLanguageClient({}, {}, { server });
+  await client.start();
+  const elapsed = performance.now() - start;
+  await client.stop();
+  return elapsed;
+}
+
+/**
+ * The language server's start, which activation no longer waits for: spawn → initialize answered,
+ * against the schema-only reference server of the latency bench (lsp/schemaOnlyServer.ts), five
+ * starts each, alternating.
+ */
+async function serverStartRow(): Promise<BenchRow> {
+  const reference = referenceServer();
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(await initializeMs(serverPath));
+    theirs.push(await initializeMs(reference));
+  }
+  return {
+    group: 'Footprint',
+    item: 'language server start: spawn → initialize answered (activation does not wait for it), 5 starts',
+    ratio: `${times(median(ours) / median(theirs))} the schema-only server`,
+    ours: ms(median(ours)),
+    reference: `vscode-json-languageservice + our schemas as a server: ${ms(median(theirs))}`,
+    data: { oursMs: ours, schemaOnlyServerMs: theirs },
+  };
+}
+
 /** Activation in code-server, read from VS Code's Running Extensions view (footprint/activation.mjs). */
 function activationRow(): BenchRow {
   const row = (ours: string, ratio = 'n/a', reference = '', data?: Record<string, unknown>): BenchRow => ({ group: 'Footprint', item: 'activation in the real VS Code (code-server, Running Extensions view)', ratio, ours, reference, goal: '< 200 ms', data });
@@ -93,7 +128,7 @@ function activationRow(): BenchRow {
 }
 
 export async function footprintBench(): Promise<BenchRow[]> {
-  return [vsixRow(), await rssRow(), activationRow()];
+  return [vsixRow(), await rssRow(), await serverStartRow(), activationRow()];
 }
 
 if (require.main === module) runAlone('footprint', footprintBench);

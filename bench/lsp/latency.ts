@@ -84,7 +84,7 @@ async function serverLatency(client: TestLanguageClient, uri: string, text: stri
 }
 
 /** The schema-only reference server, bundled with the options esbuild.mjs gives ours. */
-function referenceServer(): string {
+export function referenceServer(): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const outfile = path.join(RESULTS_DIR, 'schema-only-server.cjs');
   buildSync({ entryPoints: [path.join(__dirname, 'schemaOnlyServer.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], minify: true, outfile, logLevel: 'warning' });

@@ -1,7 +1,7 @@
 // activate/deactivate only: builds every piece once, in dependency order, and wires them.
 // Read top to bottom: settings → gateways → store → scheduler → views → commands → language client.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { registerHeadComparison } from './accessChecks';
 import { assumeRoleCommand } from './commands/assumeRoleCommand';
 import { assumeRoleFromSessionCommand, writeEnvFileCommand } from './commands/chainAndFileCommands';
@@ -198,7 +198,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output);
   context.subscriptions.push(
     vscode.commands.registerCommand('iamSts.showServerStatus', () => {
-      const state = client?.isRunning() ? 'running' : 'stopped';
+      const state = client?.isRunning() ? 'running' : client?.state === State.Starting ? 'starting' : 'stopped';
       void vscode.window.showInformationMessage(`IAM STS Studio language server: ${state}.`);
       return state;
     }),
@@ -206,8 +206,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPolicyEditing(context, client);
   registerSimulation(context, client);
   registerHeadComparison(context, client);
-  await client.start();
-  log('IAM STS Studio: language server started.');
+  // Activation does not wait for the server: commands and the Sessions view are usable at once,
+  // and requests sent to the server wait for its start (vscode-languageclient queues them).
+  const starting = performance.now();
+  void client.start().then(
+    () => log(`IAM STS Studio: language server started (${Math.round(performance.now() - starting)} ms).`),
+    (e: unknown) => log(`IAM STS Studio: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 export async function deactivate(): Promise<void> {
