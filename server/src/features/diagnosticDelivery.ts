@@ -65,16 +65,18 @@ export function createDiagnosticDelivery(deps: DiagnosticDeliveryDeps): Diagnost
 
   /**
    * A keystroke is validated at once when the server has caught up with the one before it (its
-   * diagnostics are out): typing, however fast, then never waits for a timer. Edits that follow
-   * each other within BURST_MS while the previous one is still being validated (a paste, a
-   * replace-all, a client sending many changes) wait for the burst to end, so only its last
-   * version is analysed and delivered.
+   * diagnostics are out): typing, however fast, then never waits for a timer. An edit that
+   * arrives while the previous one is still being validated (a paste, a replace-all, a client
+   * sending many changes, or typing faster than a large document validates) starts a burst,
+   * which ends BURST_MS after its last edit: only its last version is analysed and delivered.
+   * How far apart the edits arrive does not matter: a server short of CPU reads a client's
+   * stream of changes with gaps, and must not deliver the versions between.
    */
   function noteChange(document: TextDocument): boolean {
     const uri = document.uri;
     const now = performance.now();
     const previous = lastChange.get(uri);
-    const burst = previous !== undefined && now - previous.at < BURST_MS && published.get(uri) !== previous.version;
+    const burst = previous !== undefined && published.get(uri) !== previous.version;
     lastChange.set(uri, { at: now, version: document.version });
     if (burst) inBurst.add(uri);
     else inBurst.delete(uri);

@@ -86,22 +86,28 @@ export function createSimulation(deps: SimulationDeps): Simulation {
 
   const queued = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the queued files' run has started (is in flight); set while a run is queued. */
+  let queuedRunStarted: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /**
-   * Runs on the next turn, coalescing bursts. Our change listener is registered before
-   * startServer's, so a run queued by an edit has started (and is in flight) when that edit's
-   * validation awaits settled() and reads diagnosticsFor(): the merged diagnostics are never a
-   * run behind.
+   * Runs on the next turn, coalescing bursts. An edit's validation may start before that turn
+   * (it is pushed in the next check phase): settled() then waits for the queued run to start and
+   * end, so the merged diagnostics are never a run behind.
    */
   function schedule(files: readonly string[]): void {
     if (files.length === 0) return;
     for (const f of files) queued.add(f);
     if (timer) return;
+    let resolve!: () => void;
+    queuedRunStarted = { promise: new Promise<void>((r) => (resolve = r)), resolve };
     timer = setTimeout(() => {
       timer = undefined;
       const files = [...queued];
       queued.clear();
+      const started = queuedRunStarted;
+      queuedRunStarted = undefined;
       void runSafe(logger, 'simulation', [], undefined, () => runNow(files, true));
+      started?.resolve();
     }, 0);
   }
 
@@ -122,7 +128,9 @@ export function createSimulation(deps: SimulationDeps): Simulation {
   async function settled(document: TextDocument): Promise<void> {
     const file = filePathOf(document.uri);
     if (!file) return;
-    const runs = [file, ...workspace.affectedBy(file)].flatMap((f) => inFlight.get(f) ?? []);
+    const files = [file, ...workspace.affectedBy(file)];
+    if (queuedRunStarted && files.some((f) => queued.has(f))) await queuedRunStarted.promise;
+    const runs = files.flatMap((f) => inFlight.get(f) ?? []);
     await Promise.all(runs.map((r) => r.catch(() => undefined)));
   }
 
