@@ -125,15 +125,20 @@ export class DocumentStore {
     return promise;
   }
 
-  /** Yields to the event loop every SLICE_MS, and abandons the analysis once its version is stale. */
-  private pauser(uri: string, version: number): () => Promise<void> {
+  /**
+   * Yields to the event loop every SLICE_MS, and abandons the analysis once its version is stale.
+   * Between slices it returns nothing, so that the caller need not await: the linter asks after
+   * each of its ~150 rules, and an await each was a third of a small policy's analysis.
+   */
+  private pauser(uri: string, version: number): () => Promise<void> | undefined {
     const isCurrent = this.options.isCurrent;
     let sliceStart = performance.now();
-    return async () => {
-      if (performance.now() - sliceStart < SLICE_MS) return;
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-      if (isCurrent && !isCurrent(uri, version)) throw new StaleVersionError(`${uri} version ${version} is stale`);
+    return () => {
+      if (performance.now() - sliceStart < SLICE_MS) return undefined;
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        sliceStart = performance.now();
+        if (isCurrent && !isCurrent(uri, version)) throw new StaleVersionError(`${uri} version ${version} is stale`);
+      });
     };
   }
 }

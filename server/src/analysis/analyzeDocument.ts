@@ -32,7 +32,7 @@ export interface AnalysisSettings {
   /** For a `.tf` file: the texts of the other `.tf` files of its folder, where its documents may be used. */
   siblings?: () => readonly string[];
   /** Awaited between steps (lint rules, policies): the language server yields there and throws to cancel. */
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | undefined;
 }
 
 const WRITERS: Record<FoundPolicy['edits'], PolicyWriter> = { json: jsonWriter, yaml: yamlWriter, 'hcl-object': hclObjectWriter, 'hcl-document': hclDocumentWriter };

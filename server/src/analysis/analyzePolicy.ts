@@ -33,7 +33,7 @@ export interface AnalyzeOptions {
   /** Runs the linter too when given: the IAM service reference and the user's own accounts. */
   lint?: LintInputs;
   /** Awaited between steps (lint rules): the language server yields there and throws to cancel. */
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | undefined;
 }
 
 /** A policy file: the whole text is one JSON policy. */
@@ -75,7 +75,7 @@ export interface EmbeddedPolicyInput {
   lint?: LintInputs;
   /** Accounts the host names as its own (a template's `${AWS::AccountId}`). */
   extraOwnAccounts?: readonly string[];
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | undefined;
 }
 
 /** A policy inside a template or a Terraform file: schema and lint over its tree. */
@@ -97,7 +97,7 @@ interface CheckInput {
   textDocument: TextDocument;
   policyText: string;
   lint?: LintInputs;
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | undefined;
 }
 
 async function checkPolicy(input: CheckInput): Promise<Problem[]> {

@@ -14,11 +14,13 @@ export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: Lint
  * The same, giving way between rules: `pause` runs after each rule (the language server lets
  * other documents' requests through there, and throws to abandon a stale version).
  */
-export async function lintPolicyPausing(model: PolicyModel, kind: DocumentKind, options: LintOptions, pause: () => Promise<void>, rules: readonly LintRule[] = LINT_RULES): Promise<Finding[]> {
+export async function lintPolicyPausing(model: PolicyModel, kind: DocumentKind, options: LintOptions, pause: () => Promise<void> | undefined, rules: readonly LintRule[] = LINT_RULES): Promise<Finding[]> {
   const steps = lintSteps(model, kind, options, rules);
   let step = steps.next();
   while (!step.done) {
-    await pause();
+    // Awaited only when it yields: most calls return nothing (see DocumentStore's pauser).
+    const paused = pause();
+    if (paused) await paused;
     step = steps.next();
   }
   return step.value;
