@@ -1,11 +1,12 @@
 // Terraform `.tf` files: policies in `jsonencode({…})`, heredoc JSON and `data
 // "aws_iam_policy_document"` blocks, each kind decided by where it is used.
-import type { Node as SyntaxNode } from 'web-tree-sitter';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import type { DocumentKind, OffsetRange } from '../../policy/model';
 import type { FoundPolicy } from '../foundPolicy';
 import { attribute, attributesOf, blocksOf, heredocContent, heredocInterpolations, jsonencodeArgument, expressionValue, literalText, rangeOfSyntax, unwrap, type Block } from './hcl';
 import { heredocJson } from './heredoc';
-import { loadTerraformParser, parseTerraformNow } from './parser';
+import { blockRanges } from './blockRanges';
+import { loadTerraformParser, parseTerraformNow, parseTerraformRangesNow } from './parser';
 import { mergedDocument, moduleDocument, type ModuleDocument } from './mergeDocuments';
 import { prop } from '../tree';
 
@@ -109,10 +110,11 @@ const FACTS_KEPT = 256;
 
 function fileFacts(text: string): FileFacts | undefined | 'not loaded' {
   if (factsByText.has(text)) return factsByText.get(text);
-  const tree = parseTerraformNow(text);
+  const tree = policyBlocksTree(text);
   if (tree === 'not loaded') return tree;
   let facts: FileFacts | undefined;
-  if (tree) {
+  if (tree === 'no policy blocks') facts = { usages: new Map(), inline: [], documents: new Map(), documentBlocks: [] };
+  else if (tree) {
     try {
       const usages: Usages = new Map();
       const inline: FoundPolicy[] = [];
@@ -128,6 +130,33 @@ function fileFacts(text: string): FileFacts | undefined | 'not loaded' {
   if (factsByText.size >= FACTS_KEPT) factsByText.delete(factsByText.keys().next().value!);
   factsByText.set(text, facts);
   return facts;
+}
+
+/** What `collect` reads: modules, policy documents, and resources with policy attributes. */
+function mayMatter(type: string, labels: readonly string[]): boolean {
+  return type === 'module' || (type === 'data' && labels[0] === 'aws_iam_policy_document') || (type === 'resource' && Object.hasOwn(POLICY_ATTRIBUTES, labels[0] ?? ''));
+}
+
+/**
+ * The file's tree with only the top-level blocks `collect` reads (the others are skipped by the
+ * parser, see blockRanges.ts), or the whole file's when the scan gives up or the partial tree is
+ * not exactly those blocks without an error: a scan that went wrong costs a second parse. (A
+ * syntax error inside a skipped block no longer reaches the blocks around it through the
+ * parser's error recovery: they are read as written.)
+ */
+function policyBlocksTree(text: string): Tree | undefined | 'not loaded' | 'no policy blocks' {
+  const ranges = blockRanges(text, mayMatter);
+  if (ranges?.length === 0) return 'no policy blocks';
+  if (ranges) {
+    const partial = parseTerraformRangesNow(text, ranges);
+    if (partial === 'not loaded') return partial;
+    if (partial) {
+      const blocks = partial.rootNode.hasError ? [] : topBlocks(partial.rootNode);
+      if (blocks.length === ranges.length && blocks.every((b, i) => b.node.startIndex === ranges[i].start && b.node.endIndex === ranges[i].end)) return partial;
+      partial.delete();
+    }
+  }
+  return parseTerraformNow(text);
 }
 
 function topBlocks(root: SyntaxNode): Block[] {
