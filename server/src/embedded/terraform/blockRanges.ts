@@ -9,11 +9,11 @@
 import type { OffsetRange } from '../../policy/model';
 
 /**
- * Each top-level block that may matter to `wanted(type, labels)`, in order; undefined when the
- * scan gives up. `labels` are the quoted labels as written (only when none is unquoted or
+ * Each top-level block that may matter to `wanted(type, labels, range)`, in order; undefined when
+ * the scan gives up. `labels` are the quoted labels as written (only when none is unquoted or
  * escaped: a block whose labels are not plain is always kept).
  */
-export function blockRanges(text: string, wanted: (type: string, labels: readonly string[]) => boolean): OffsetRange[] | undefined {
+export function blockRanges(text: string, wanted: (type: string, labels: readonly string[], range: OffsetRange) => boolean): OffsetRange[] | undefined {
   const out: OffsetRange[] = [];
   let i = skipSpace(text, 0, true);
   while (i < text.length) {
@@ -47,7 +47,7 @@ export function blockRanges(text: string, wanted: (type: string, labels: readonl
     if (i < 0 || text[i] !== '{') return undefined;
     const end = blockEnd(text, i + 1);
     if (end < 0) return undefined;
-    if (!plain || wanted(type, labels)) out.push({ start, end });
+    if (!plain || wanted(type, labels, { start, end })) out.push({ start, end });
     i = skipSpace(text, end, true);
   }
   return out;

@@ -34,6 +34,9 @@ const POLICY_ATTRIBUTES: Record<string, Record<string, DocumentKind>> = {
 /** Repository policies name no resource: the repository is the resource. */
 const IMPLIED_RESOURCE = new Set(['aws_ecr_repository_policy']);
 
+/** A module input that takes a trust policy, by its name. */
+const MODULE_TRUST_INPUT = /assume_role_policy|trust_polic/;
+
 const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g;
 
 type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean; maxSessionDuration?: number }>;
@@ -132,9 +135,13 @@ function fileFacts(text: string): FileFacts | undefined | 'not loaded' {
   return facts;
 }
 
-/** What `collect` reads: modules, policy documents, and resources with policy attributes. */
-function mayMatter(type: string, labels: readonly string[]): boolean {
-  return type === 'module' || (type === 'data' && labels[0] === 'aws_iam_policy_document') || (type === 'resource' && Object.hasOwn(POLICY_ATTRIBUTES, labels[0] ?? ''));
+/**
+ * What `collect` reads: policy documents, resources with policy attributes, and modules whose
+ * text names a trust-policy input somewhere (a module input's name holds it, or nothing is read).
+ */
+function mayMatter(text: string, type: string, labels: readonly string[], range: OffsetRange): boolean {
+  if (type === 'module') return MODULE_TRUST_INPUT.test(text.slice(range.start, range.end));
+  return (type === 'data' && labels[0] === 'aws_iam_policy_document') || (type === 'resource' && Object.hasOwn(POLICY_ATTRIBUTES, labels[0] ?? ''));
 }
 
 /**
@@ -145,7 +152,7 @@ function mayMatter(type: string, labels: readonly string[]): boolean {
  * parser's error recovery: they are read as written.)
  */
 function policyBlocksTree(text: string): Tree | undefined | 'not loaded' | 'no policy blocks' {
-  const ranges = blockRanges(text, mayMatter);
+  const ranges = blockRanges(text, (type, labels, range) => mayMatter(text, type, labels, range));
   if (ranges?.length === 0) return 'no policy blocks';
   if (ranges) {
     const partial = parseTerraformRangesNow(text, ranges);
@@ -168,7 +175,7 @@ function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy
   for (const b of blocks) {
     if (b.type === 'module') {
       // A module's input says what it is by its name only: `assume_role_policy`, `trust_policy`.
-      for (const a of attributesOf(b.body)) if (/assume_role_policy|trust_polic/.test(a.name)) noteUsage(usedAs, a.expression, 'trust', false);
+      for (const a of attributesOf(b.body)) if (MODULE_TRUST_INPUT.test(a.name)) noteUsage(usedAs, a.expression, 'trust', false);
       continue;
     }
     if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) documents.push(b);
