@@ -82,19 +82,25 @@ function skipSpace(text: string, from: number, lines: boolean): number {
 function blockEnd(text: string, from: number): number {
   const open: Array<'e' | 's'> = ['e'];
   let i = from;
-  while (i < text.length) {
+  for (;;) {
+    // Straight to the next character that can open or close something.
+    const inString = open[open.length - 1] === 's';
+    const stop = inString ? STRING_STOP : EXPRESSION_STOP;
+    stop.lastIndex = i;
+    if (!stop.test(text)) return -1;
+    i = stop.lastIndex - 1;
     const c = text[i];
-    if (open[open.length - 1] === 's') {
+    if (inString) {
+      if (c === '\n') return -1;
       if (c === '\\') i += 2;
       else if (c === '"') {
         open.pop();
         i++;
-      } else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') i += 3;
-      else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+      } else if (text[i + 1] === c && text[i + 2] === '{') i += 3; // `$${`, `%%{`: literal
+      else if (text[i + 1] === '{') {
         open.push('e');
         i += 2;
-      } else if (c === '\n') return -1;
-      else i++;
+      } else i++;
       continue;
     }
     if (c === '"') {
@@ -119,8 +125,11 @@ function blockEnd(text: string, from: number): number {
       if (i < 0) return -1;
     } else i++;
   }
-  return -1;
 }
+
+/** What can open or close something in an expression, and in a quoted string. */
+const EXPRESSION_STOP = /["{}#/<]/g;
+const STRING_STOP = /["\\$%\n]/g;
 
 /** Just past the heredoc's closing identifier, on a line of its own (indented or not); -1 without one. */
 function heredocEnd(text: string, from: number, id: string): number {
