@@ -11,6 +11,7 @@ import { detectKind } from '../policy/kinds';
 import { DOCUMENT_KINDS, type DocumentKind } from '../policy/model';
 import { siblingTerraformTexts } from '../embedded/terraform/siblings';
 import { collectFiles, reasonOf } from './files';
+import { moduleTexts, type ModuleTexts } from './moduleTexts';
 import { UsageError } from './usage';
 import { printable } from './printable';
 import { toSarif } from './sarif';
@@ -73,7 +74,7 @@ function errorResult(file: string, code: string, message: string): FileResult {
 }
 
 /** A result, undefined for JSON that is not a policy, or a line saying why the file was skipped. */
-async function lintFile(file: string, args: LintArgs, data: IamData): Promise<FileResult | undefined | { skipped: string }> {
+async function lintFile(file: string, args: LintArgs, data: IamData, siblings: ModuleTexts): Promise<FileResult | undefined | { skipped: string }> {
   let text: string;
   try {
     const st = statSync(file);
@@ -84,11 +85,20 @@ async function lintFile(file: string, args: LintArgs, data: IamData): Promise<Fi
     // One unreadable file is that file's error; the others are still checked.
     return errorResult(file, 'FILE_UNREADABLE', `cannot read the file: ${reasonOf(e)}`);
   }
-  return lintText(file, text, args, data);
+  return lintText(file, text, args, data, siblings);
 }
 
-/** The findings of one file's text, with zero-based positions; undefined for JSON that is not a policy. */
-export async function lintText(file: string, text: string, args: Pick<LintArgs, 'kind' | 'ownAccounts'>, data: IamData): Promise<FileResult | undefined> {
+/**
+ * The findings of one file's text, with zero-based positions; undefined for JSON that is not a policy.
+ * `siblings` gives a `.tf` file's module: the other `.tf` files of its folder.
+ */
+export async function lintText(
+  file: string,
+  text: string,
+  args: Pick<LintArgs, 'kind' | 'ownAccounts'>,
+  data: IamData,
+  siblings: ModuleTexts = (f) => siblingTerraformTexts(f),
+): Promise<FileResult | undefined> {
   if (text.length > DEFAULT_MAX_FILE_SIZE) {
     // As in the editor: only a file that looks like a policy is reported; a large
     // package-lock.json is not one.
@@ -100,7 +110,7 @@ export async function lintText(file: string, text: string, args: Pick<LintArgs, 
     kindOf: (model) => args.kind ?? detectKind(path.resolve(file), model),
     textDocument: doc,
     lint: { data, ownAccounts: args.ownAccounts },
-    siblings: () => (file.endsWith('.tf') ? siblingTerraformTexts(file) : []),
+    siblings: () => (file.endsWith('.tf') ? siblings(file) : []),
   });
   if (analysis.regions.length === 0 && analysis.syntaxProblems.length === 0 && !analysis.skippedTooLarge) {
     return undefined; // not an IAM policy nor a template holding one: folders hold package.json and friends
@@ -136,8 +146,9 @@ export async function lintCommand(argv: string[]): Promise<number> {
   const { files, problems } = collectFiles(args.paths, isLintable);
   const data = await loadIamData();
   const results: FileResult[] = [];
+  const siblings = moduleTexts();
   for (const file of files) {
-    const r = await lintFile(file, args, data);
+    const r = await lintFile(file, args, data, siblings);
     if (r && 'skipped' in r) problems.push(r.skipped);
     else if (r) results.push(r);
   }

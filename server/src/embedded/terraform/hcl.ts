@@ -17,15 +17,36 @@ export interface Block {
   body: SyntaxNode | undefined;
 }
 
+/**
+ * Blocks and attributes of a body, read once per body: a policy document asks a statement's body
+ * for each attribute and nested block by name, and every question about a node (its type, its
+ * children) is a call into the parser's WebAssembly memory.
+ */
+const blocksByBody = new WeakMap<SyntaxNode, Block[]>();
+const attributesByBody = new WeakMap<SyntaxNode, Attribute[]>();
+
 export function blocksOf(body: SyntaxNode | undefined | null): Block[] {
   if (!body) return [];
+  let blocks = blocksByBody.get(body);
+  if (!blocks) blocksByBody.set(body, (blocks = readBlocks(body)));
+  return blocks;
+}
+
+function readBlocks(body: SyntaxNode): Block[] {
   const out: Block[] = [];
   for (const c of body.namedChildren) {
     if (c?.type !== 'block') continue;
-    const type = c.namedChildren.find((n) => n?.type === 'identifier')?.text ?? '';
-    const labels = c.namedChildren.filter((n) => n?.type === 'string_lit').map((n) => literalText(n!) ?? '');
-    const blockBody = c.namedChildren.find((n) => n?.type === 'body') ?? undefined;
-    out.push({ node: c, type, labels, body: blockBody ?? undefined });
+    // One pass over the children, each asked its type once: the first identifier, the string labels, the first body.
+    let type: string | undefined;
+    const labels: string[] = [];
+    let blockBody: SyntaxNode | undefined;
+    for (const n of c.namedChildren) {
+      const t = n?.type;
+      if (t === 'identifier') type ??= n!.text;
+      else if (t === 'string_lit') labels.push(literalText(n!) ?? '');
+      else if (t === 'body') blockBody ??= n!;
+    }
+    out.push({ node: c, type: type ?? '', labels, body: blockBody });
   }
   return out;
 }
@@ -39,11 +60,22 @@ export interface Attribute {
 
 export function attributesOf(body: SyntaxNode | undefined | null): Attribute[] {
   if (!body) return [];
+  let attributes = attributesByBody.get(body);
+  if (!attributes) attributesByBody.set(body, (attributes = readAttributes(body)));
+  return attributes;
+}
+
+function readAttributes(body: SyntaxNode): Attribute[] {
   const out: Attribute[] = [];
   for (const c of body.namedChildren) {
     if (c?.type !== 'attribute') continue;
-    const nameNode = c.namedChildren.find((n) => n?.type === 'identifier');
-    const expression = c.namedChildren.find((n) => n?.type === 'expression');
+    let nameNode: SyntaxNode | undefined;
+    let expression: SyntaxNode | undefined;
+    for (const n of c.namedChildren) {
+      const t = n?.type;
+      if (t === 'identifier') nameNode ??= n!;
+      else if (t === 'expression') expression ??= n!;
+    }
     if (nameNode && expression) out.push({ node: c, name: nameNode.text, nameNode, expression });
   }
   return out;

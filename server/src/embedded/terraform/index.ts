@@ -1,11 +1,12 @@
 // Terraform `.tf` files: policies in `jsonencode({…})`, heredoc JSON and `data
 // "aws_iam_policy_document"` blocks, each kind decided by where it is used.
-import type { Node as SyntaxNode } from 'web-tree-sitter';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import type { DocumentKind, OffsetRange } from '../../policy/model';
 import type { FoundPolicy } from '../foundPolicy';
 import { attribute, attributesOf, blocksOf, heredocContent, heredocInterpolations, jsonencodeArgument, expressionValue, literalText, rangeOfSyntax, unwrap, type Block } from './hcl';
 import { heredocJson } from './heredoc';
-import { loadTerraformParser, parseTerraformNow } from './parser';
+import { blockRanges } from './blockRanges';
+import { loadTerraformParser, parseTerraformNow, parseTerraformRangesNow } from './parser';
 import { mergedDocument, moduleDocument, type ModuleDocument } from './mergeDocuments';
 import { prop } from '../tree';
 
@@ -33,6 +34,9 @@ const POLICY_ATTRIBUTES: Record<string, Record<string, DocumentKind>> = {
 /** Repository policies name no resource: the repository is the resource. */
 const IMPLIED_RESOURCE = new Set(['aws_ecr_repository_policy']);
 
+/** A module input that takes a trust policy, by its name. */
+const MODULE_TRUST_INPUT = /assume_role_policy|trust_polic/;
+
 const DOCUMENT_REFERENCE = /\bdata\.aws_iam_policy_document\.([A-Za-z_][\w-]*)/g;
 
 type Usages = Map<string, { kind: DocumentKind; impliedResource: boolean; maxSessionDuration?: number }>;
@@ -48,99 +52,133 @@ export async function terraformPolicies(text: string, siblings: readonly string[
 
 /** As terraformPolicies, synchronously, once the parser is loaded (see loadTerraformParser). */
 export function terraformPoliciesNow(text: string, siblings: readonly string[] = []): FoundPolicy[] | 'not loaded' {
-  const usedAs: Usages = new Map();
-  const out: FoundPolicy[] = [];
-  const documents: Block[] = [];
-  const tree = parseTerraformNow(text);
-  if (tree === 'not loaded') return tree;
-  if (!tree) return [];
-  try {
-    collect(topBlocks(tree.rootNode), text, usedAs, out, documents);
-    const own = new Map(documents.map((b) => [b.labels[1], moduleDocument(b)]));
-    // This file is a sibling of the module's other files: what it says is known without a second parse.
-    if (!siblingsByText.has(text)) remember(text, { usages: new Map(usedAs), documents: own });
-    const siblingDocuments = siblings.map(siblingModule);
-    for (const sibling of siblingDocuments) {
-      for (const [name, usage] of sibling.usages) if (!usedAs.has(name)) usedAs.set(name, usage);
-    }
-    const lookup = (name: string) => own.get(name) ?? siblingDocuments.find((s) => s.documents.has(name))?.documents.get(name);
-    for (const b of documents) {
-      const doc = own.get(b.labels[1])!;
-      const merged = mergedDocument(doc, lookup);
-      const ownStatements = prop(doc.tree.root, 'Statement')?.children?.length ?? 0;
-      // Merging only documents we cannot see: nothing of it is known.
-      if (ownStatements === 0 && merged && merged.foreignRanges.length === 0) continue;
-      const usage = usedAs.get(b.labels[1]);
-      out.push({
-        // Unused here, with no principal written out: what a document with only computed principals is cannot be told.
-        kind: usage?.kind ?? (doc.tree.literalPrincipals ? undefined : 'identity'),
-        locator: `data.aws_iam_policy_document.${b.labels[1]}`,
-        root: doc.tree.root,
-        hostRange: rangeOfSyntax(b.node),
-        anchor: b.node.startIndex,
-        syntax: 'hcl',
-        edits: 'hcl-document',
-        unknownRanges: [...doc.tree.unknownRanges, ...(merged?.unknownReferences ?? [])],
-        ownAccounts: [],
-        ...(usage?.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
-        ...(merged ? { merged } : {}),
-        ...(usage?.maxSessionDuration !== undefined ? { maxSessionDuration: usage.maxSessionDuration } : {}),
-      });
-    }
-    return out.sort((a, b) => a.hostRange.start - b.hostRange.start);
-  } finally {
-    tree.delete();
+  const file = fileFacts(text);
+  if (file === 'not loaded') return file;
+  if (!file) return [];
+  const usedAs: Usages = new Map(file.usages);
+  const out: FoundPolicy[] = [...file.inline];
+  const siblingDocuments = siblings.map((s) => fileFacts(s)).filter((s): s is FileFacts => !!s && s !== 'not loaded');
+  for (const sibling of siblingDocuments) {
+    for (const [name, usage] of sibling.usages) if (!usedAs.has(name)) usedAs.set(name, usage);
   }
-}
-
-interface SiblingModule {
-  usages: Usages;
-  /** Its documents, which a document here may merge. */
-  documents: Map<string, ModuleDocument>;
+  const own = file.documents;
+  const lookup = (name: string) => own.get(name) ?? siblingDocuments.find((s) => s.documents.has(name))?.documents.get(name);
+  for (const b of file.documentBlocks) {
+    const doc = own.get(b.name)!;
+    const merged = mergedDocument(doc, lookup);
+    const ownStatements = prop(doc.tree.root, 'Statement')?.children?.length ?? 0;
+    // Merging only documents we cannot see: nothing of it is known.
+    if (ownStatements === 0 && merged && merged.foreignRanges.length === 0) continue;
+    const usage = usedAs.get(b.name);
+    out.push({
+      // Unused here, with no principal written out: what a document with only computed principals is cannot be told.
+      kind: usage?.kind ?? (doc.tree.literalPrincipals ? undefined : 'identity'),
+      locator: `data.aws_iam_policy_document.${b.name}`,
+      root: doc.tree.root,
+      hostRange: b.hostRange,
+      anchor: b.anchor,
+      syntax: 'hcl',
+      edits: 'hcl-document',
+      unknownRanges: [...doc.tree.unknownRanges, ...(merged?.unknownReferences ?? [])],
+      ownAccounts: [],
+      ...(usage?.impliedResource ? { notApplicable: ['MISSING_RESOURCE'] } : {}),
+      ...(merged ? { merged } : {}),
+      ...(usage?.maxSessionDuration !== undefined ? { maxSessionDuration: usage.maxSessionDuration } : {}),
+    });
+  }
+  return out.sort((a, b) => a.hostRange.start - b.hostRange.start);
 }
 
 /**
- * What a sibling file says, kept by its text: every keystroke in one file of a module would
- * otherwise parse all the others again.
+ * What one `.tf` file says by itself, whether it is the file analysed or a sibling of it: where
+ * its documents are used, the policies written inline, and its documents. Read from one parse.
+ * Shared, never changed, by every caller: the findings' trees are built anew from it.
  */
-const siblingsByText = new Map<string, SiblingModule>();
-const SIBLINGS_KEPT = 256;
-
-function siblingModule(text: string): SiblingModule {
-  let sibling = siblingsByText.get(text);
-  if (sibling) return sibling;
-  sibling = { usages: new Map(), documents: new Map() };
-  const tree = parseTerraformNow(text);
-  if (!tree || tree === 'not loaded') return sibling;
-  const documents: Block[] = [];
-  try {
-    collect(topBlocks(tree.rootNode), text, sibling.usages, undefined, documents);
-    for (const b of documents) sibling.documents.set(b.labels[1], moduleDocument(b));
-  } finally {
-    tree.delete();
-  }
-  remember(text, sibling);
-  return sibling;
+interface FileFacts {
+  usages: Usages;
+  /** Policies written in attributes (`jsonencode`, heredocs), in the order met. */
+  inline: FoundPolicy[];
+  /** Its documents by name, which a document here or in a sibling may merge. */
+  documents: Map<string, ModuleDocument>;
+  /** Each `data "aws_iam_policy_document"` block, in order (a name written twice keeps its last document, as before). */
+  documentBlocks: Array<{ name: string; hostRange: OffsetRange; anchor: number }>;
 }
 
-function remember(text: string, sibling: SiblingModule): void {
-  if (siblingsByText.size >= SIBLINGS_KEPT) siblingsByText.delete(siblingsByText.keys().next().value!);
-  siblingsByText.set(text, sibling);
+/**
+ * Facts kept by the file's text: every keystroke in one file of a module would otherwise parse
+ * all the others again, and a file linted after being a sibling would be parsed twice.
+ */
+const factsByText = new Map<string, FileFacts | undefined>();
+const FACTS_KEPT = 256;
+
+function fileFacts(text: string): FileFacts | undefined | 'not loaded' {
+  if (factsByText.has(text)) return factsByText.get(text);
+  const tree = policyBlocksTree(text);
+  if (tree === 'not loaded') return tree;
+  let facts: FileFacts | undefined;
+  if (tree === 'no policy blocks') facts = { usages: new Map(), inline: [], documents: new Map(), documentBlocks: [] };
+  else if (tree) {
+    try {
+      const usages: Usages = new Map();
+      const inline: FoundPolicy[] = [];
+      const blocks: Block[] = [];
+      collect(topBlocks(tree.rootNode), text, usages, inline, blocks);
+      const documents = new Map(blocks.map((b) => [b.labels[1], moduleDocument(b)]));
+      const documentBlocks = blocks.map((b) => ({ name: b.labels[1], hostRange: rangeOfSyntax(b.node), anchor: b.node.startIndex }));
+      facts = { usages, inline, documents, documentBlocks };
+    } finally {
+      tree.delete();
+    }
+  }
+  if (factsByText.size >= FACTS_KEPT) factsByText.delete(factsByText.keys().next().value!);
+  factsByText.set(text, facts);
+  return facts;
+}
+
+/**
+ * What `collect` reads: policy documents, resources with policy attributes, and modules whose
+ * text names a trust-policy input somewhere (a module input's name holds it, or nothing is read).
+ */
+function mayMatter(text: string, type: string, labels: readonly string[], range: OffsetRange): boolean {
+  if (type === 'module') return MODULE_TRUST_INPUT.test(text.slice(range.start, range.end));
+  return (type === 'data' && labels[0] === 'aws_iam_policy_document') || (type === 'resource' && Object.hasOwn(POLICY_ATTRIBUTES, labels[0] ?? ''));
+}
+
+/**
+ * The file's tree with only the top-level blocks `collect` reads (the others are skipped by the
+ * parser, see blockRanges.ts), or the whole file's when the scan gives up or the partial tree is
+ * not exactly those blocks without an error: a scan that went wrong costs a second parse. (A
+ * syntax error inside a skipped block no longer reaches the blocks around it through the
+ * parser's error recovery: they are read as written.)
+ */
+function policyBlocksTree(text: string): Tree | undefined | 'not loaded' | 'no policy blocks' {
+  const ranges = blockRanges(text, (type, labels, range) => mayMatter(text, type, labels, range));
+  if (ranges?.length === 0) return 'no policy blocks';
+  if (ranges) {
+    const partial = parseTerraformRangesNow(text, ranges);
+    if (partial === 'not loaded') return partial;
+    if (partial) {
+      const blocks = partial.rootNode.hasError ? [] : topBlocks(partial.rootNode);
+      if (blocks.length === ranges.length && blocks.every((b, i) => b.node.startIndex === ranges[i].start && b.node.endIndex === ranges[i].end)) return partial;
+      partial.delete();
+    }
+  }
+  return parseTerraformNow(text);
 }
 
 function topBlocks(root: SyntaxNode): Block[] {
   return blocksOf(root.namedChildren.find((n) => n?.type === 'body') ?? undefined);
 }
 
-/** Notes where documents are used; with `out`, also the policies written inline, and the documents. */
-function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy[] | undefined, documents: Block[] | undefined): void {
+/** Notes where documents are used, the policies written inline, and the documents. */
+function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy[], documents: Block[]): void {
   for (const b of blocks) {
     if (b.type === 'module') {
       // A module's input says what it is by its name only: `assume_role_policy`, `trust_policy`.
-      for (const a of attributesOf(b.body)) if (/assume_role_policy|trust_polic/.test(a.name)) noteUsage(usedAs, a.expression, 'trust', false);
+      for (const a of attributesOf(b.body)) if (MODULE_TRUST_INPUT.test(a.name)) noteUsage(usedAs, a.expression, 'trust', false);
       continue;
     }
-    if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) documents?.push(b);
+    if (b.type === 'data' && b.labels[0] === 'aws_iam_policy_document' && b.labels[1]) documents.push(b);
     if (b.type !== 'resource' || b.labels.length < 2) continue;
     const [type, name] = b.labels;
     for (const [attr, kind] of Object.entries(POLICY_ATTRIBUTES[type] ?? {})) {
@@ -151,8 +189,8 @@ function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy
       const implied = IMPLIED_RESOURCE.has(type);
       const maxSession = type === 'aws_iam_role' ? maxSessionDuration(b) : undefined;
       noteUsage(usedAs, a.expression, k, implied, maxSession);
-      const found = out && inlinePolicy(a.expression, text, k, `${type}.${name}.${attr}`, implied);
-      if (found) out!.push(maxSession === undefined ? found : { ...found, maxSessionDuration: maxSession });
+      const found = inlinePolicy(a.expression, text, k, `${type}.${name}.${attr}`, implied);
+      if (found) out.push(maxSession === undefined ? found : { ...found, maxSessionDuration: maxSession });
     }
     if (type === 'aws_iam_role') {
       blocksOf(b.body)
@@ -161,8 +199,8 @@ function collect(blocks: Block[], text: string, usedAs: Usages, out: FoundPolicy
           const a = attribute(c.body, 'policy');
           if (!a) return;
           noteUsage(usedAs, a.expression, 'identity', false);
-          const found = out && inlinePolicy(a.expression, text, 'identity', `${type}.${name}.inline_policy[${i}].policy`, false);
-          if (found) out!.push(found);
+          const found = inlinePolicy(a.expression, text, 'identity', `${type}.${name}.inline_policy[${i}].policy`, false);
+          if (found) out.push(found);
         });
     }
   }

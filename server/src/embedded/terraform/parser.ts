@@ -46,3 +46,21 @@ export async function parseTerraform(text: string): Promise<Tree | undefined> {
 export function parseTerraformNow(text: string): Tree | undefined | 'not loaded' {
   return loaded ? (loaded.parse(text) ?? undefined) : 'not loaded';
 }
+
+/**
+ * As parseTerraformNow, reading only `ranges` of the text (sorted, apart): nodes keep their
+ * offsets in the whole text. Used to skip the blocks that hold no policy (see blockRanges.ts).
+ */
+export function parseTerraformRangesNow(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): Tree | undefined | 'not loaded' {
+  if (!loaded) return 'not loaded';
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  let line = 0;
+  // Offsets only grow: the line of each is found by walking on from the last.
+  const point = (offset: number) => {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return { row: line, column: offset - lineStarts[line] };
+  };
+  const includedRanges = ranges.map((r) => ({ startIndex: r.start, endIndex: r.end, startPosition: point(r.start), endPosition: point(r.end) }));
+  return loaded.parse(text, null, { includedRanges }) ?? undefined;
+}

@@ -14,6 +14,9 @@ export const resourcePolicyGrantsPublicAccess: LintRule = {
   type: 'SECURITY_WARNING',
   kinds: ['resource', 'trust'],
   check({ model, kind, data }, report) {
+    // Most policies name particular principals: no resource type can make them public, and each
+    // type's check would read the statements and expand their actions for nothing.
+    if (!model.statements.some((st) => mayBePublic(st, kind === 'trust'))) return;
     const types = kind === 'trust' ? [TRUST_TYPE] : candidateTypes(model.statements);
     const reported = new Set<number>();
     for (const type of types) {
@@ -28,6 +31,18 @@ export const resourcePolicyGrantsPublicAccess: LintRule = {
     }
   },
 };
+
+/**
+ * Whether a statement may be one the check finds public: an Allow whose principal is NotPrincipal,
+ * names `*`, or (in a trust policy) a federated provider. Wider than the check's own test
+ * (checks/noPublicAccess.ts publicPrincipal), never narrower: a statement it leaves out has no
+ * principal the check calls everyone.
+ */
+function mayBePublic(st: Statement, trust: boolean): boolean {
+  if (st.effect?.value !== 'Allow') return false;
+  if (!st.principal) return !!st.notPrincipal;
+  return st.principal.entries.some((e) => e.value.text === '*' || (trust && e.kind === 'Federated'));
+}
 
 /**
  * The resource types the editor checks a resource policy as: the ones people most often make

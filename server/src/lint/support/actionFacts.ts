@@ -43,29 +43,60 @@ export function actionFacts(list: StringListElement | undefined, data: IamData):
   const facts: ActionFact[] = [];
   for (const value of list.values) {
     if (value.jsonType !== 'string') continue;
-    const text = value.text;
-    const lower = text.toLowerCase();
-    const colon = text.indexOf(':');
-    const service = colon < 0 ? '' : text.slice(0, colon);
-    // Lower-casing keeps offsets for every action name AWS uses; a text where it does not is split first.
-    const sameShape = lower.length === text.length;
-    const serviceLower = colon < 0 ? '' : sameShape ? lower.slice(0, colon) : service.toLowerCase();
-    const wildcardService = hasWildcard(service);
-    const wildcard = wildcardService || hasWildcard(text);
+    const t = textFacts(value.text, data);
     facts.push({
       value,
-      text,
-      lower,
-      colon,
-      service,
-      serviceLower,
-      wildcardService,
-      wildcard,
-      hasVariable: text.includes('${'),
-      serviceKnown: colon >= 0 && !wildcardService && data.serviceExistsLower(serviceLower),
-      info: colon >= 0 && !wildcard ? data.actionFromLowerParts(serviceLower, sameShape ? lower.slice(colon + 1) : text.slice(colon + 1).toLowerCase()) : undefined,
+      text: t.text,
+      lower: t.lower,
+      colon: t.colon,
+      service: t.service,
+      serviceLower: t.serviceLower,
+      wildcardService: t.wildcardService,
+      wildcard: t.wildcard,
+      hasVariable: t.hasVariable,
+      serviceKnown: t.serviceKnown,
+      info: t.info,
     });
   }
   cache.set(list, { data, facts });
   return facts;
+}
+
+type TextFacts = Omit<ActionFact, 'value'>;
+
+/**
+ * What an action's text says, kept by text for each reference: a run over many policies (the
+ * CLI over 1,600 managed policies) meets the same few thousand actions again and again.
+ */
+const byText = new WeakMap<IamData, Map<string, TextFacts>>();
+const TEXTS_KEPT = 50_000;
+
+function textFacts(text: string, data: IamData): TextFacts {
+  let known = byText.get(data);
+  if (!known) byText.set(data, (known = new Map()));
+  let t = known.get(text);
+  if (t) return t;
+  const lower = text.toLowerCase();
+  const colon = text.indexOf(':');
+  const service = colon < 0 ? '' : text.slice(0, colon);
+  // Lower-casing keeps offsets for every action name AWS uses; a text where it does not is split first.
+  const sameShape = lower.length === text.length;
+  const serviceLower = colon < 0 ? '' : sameShape ? lower.slice(0, colon) : service.toLowerCase();
+  const wildcardService = hasWildcard(service);
+  const wildcard = wildcardService || hasWildcard(text);
+  t = {
+    text,
+    lower,
+    colon,
+    service,
+    serviceLower,
+    wildcardService,
+    wildcard,
+    hasVariable: text.includes('${'),
+    serviceKnown: colon >= 0 && !wildcardService && data.serviceExistsLower(serviceLower),
+    info: colon >= 0 && !wildcard ? data.actionFromLowerParts(serviceLower, sameShape ? lower.slice(colon + 1) : text.slice(colon + 1).toLowerCase()) : undefined,
+  };
+  if (known.size >= TEXTS_KEPT) known.clear();
+  known.set(text, t);
+  return t;
 }
