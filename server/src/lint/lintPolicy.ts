@@ -21,28 +21,20 @@ export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: Lint
 
 /**
  * The same, giving way between rules: `pause` runs after each rule (the language server lets
- * other documents' requests through there, and throws to abandon a stale version).
+ * other documents' requests through there, and throws to abandon a stale version). It returns a
+ * promise only when it yields (see DocumentStore's pauser); only then is it awaited.
  */
 export async function lintPolicyPausing(model: PolicyModel, kind: DocumentKind, options: LintOptions, pause: () => Promise<void> | undefined, rules: readonly LintRule[] = LINT_RULES): Promise<Finding[]> {
-  const steps = lintSteps(model, kind, options, rules);
-  let step = steps.next();
-  while (!step.done) {
-    // Awaited only when it yields: most calls return nothing (see DocumentStore's pauser).
-    const paused = pause();
-    if (paused) await paused;
-    step = steps.next();
-  }
-  return step.value;
-}
-
-function* lintSteps(model: PolicyModel, kind: DocumentKind, options: LintOptions, rules: readonly LintRule[]): Generator<void, Finding[]> {
   const ctx = context(model, kind, options);
   const findings: Finding[] = [];
-  for (const rule of rulesOfKind(rules, kind)) {
-    rule.check(ctx, (range, message, data) => {
-      findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
-    });
-    yield;
+  let rule: LintRule;
+  const report: Report = (range, message, data) => {
+    findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
+  };
+  for (rule of rulesOfKind(rules, kind)) {
+    rule.check(ctx, report);
+    const paused = pause();
+    if (paused) await paused;
   }
   return sorted(findings);
 }
