@@ -31,7 +31,19 @@ export const redundantStatement: LintRule = {
 function signature(st: Statement): string {
   const list = st.action ?? st.notAction;
   const resources = st.resource ?? st.notResource;
-  return `${st.effect?.value}|${st.keys.length - (st.sid ? 1 : 0)}|${list?.values.length}:${list?.values[0]?.text}|${resources?.values.length}:${resources?.values[0]?.text}|${st.condition?.entries.length}`;
+  return `${st.effect?.value}|${st.keys.length - (st.sid ? 1 : 0)}|${list?.values.length}:${list?.values[0]?.text}|${resources?.values.length}:${resources?.values[0]?.text}|${st.condition?.entries.length}|${principalSignature(st)}`;
+}
+
+/**
+ * The principals' count and least text: a trust policy's statements often differ only in whom
+ * they trust. Independent of the order of the principal's keys, which the comparison sorts.
+ */
+function principalSignature(st: Statement): string {
+  const entries = (st.principal ?? st.notPrincipal)?.entries;
+  if (!entries) return '';
+  let least = '';
+  for (const e of entries) if (least === '' || e.value.text < least) least = e.value.text;
+  return `${entries.length}:${least}`;
 }
 
 /** JSON with object keys sorted (the statement's own Sid left out); a one-element array equals its element. */
