@@ -7,6 +7,7 @@
 // past the limit) is left to jsonc-parser's error recovery.
 // https://www.rfc-editor.org/rfc/rfc8259
 import type { ConditionEntry, Located, OffsetRange, PolicyModel, PrincipalEntry, ScalarValue, Statement, StringListElement } from './model';
+import { youngArray } from './youngArray';
 import { LazyConditionBlock, LazyLocated, LazyPolicyModel, LazyPrincipalBlock, LazyScalar, LazyStatement, LazyStringList, LazyTree } from './lazyTree';
 
 export interface StrictPolicy {
@@ -47,6 +48,24 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+// Entries are class instances and lists `youngArray`s: see youngArray.ts.
+class Principal implements PrincipalEntry {
+  constructor(
+    public kind: string,
+    public value: ScalarValue,
+  ) {}
+}
+
+class Condition implements ConditionEntry {
+  constructor(
+    public operator: Located<string>,
+    public key: Located<string>,
+    public values: ScalarValue[],
+    public valuesIsArray: boolean,
+    public valuesRange: OffsetRange,
+  ) {}
+}
+
 class Scanner {
   pos = 0;
   readonly len: number;
@@ -72,12 +91,12 @@ class Scanner {
 
   private policy(): PolicyModel | undefined {
     const start = this.pos;
-    const keys: Located<string>[] = [];
+    const keys = youngArray<Located<string>>();
     let version: Located<string> | undefined;
     let id: Located<string> | undefined;
     let statementKeyRange: OffsetRange | undefined;
     let statementIsArray = false;
-    let statements: Statement[] = [];
+    let statements = youngArray<Statement>();
     if (this.openObject(0)) {
       do {
         const key = this.key();
@@ -110,7 +129,7 @@ class Scanner {
 
   /** The `Statement` value at `pos`: an array of statements (other items skipped), one statement, or neither. */
   private statements(isArray: boolean): Statement[] {
-    const out: Statement[] = [];
+    const out = youngArray<Statement>();
     if (!isArray) {
       if (this.text.charCodeAt(this.pos) === OPEN_BRACE) out.push(this.statement(0, 1));
       else this.skipValue(1);
@@ -128,7 +147,7 @@ class Scanner {
 
   private statement(index: number, depth: number): Statement {
     const start = this.pos;
-    const keys: Located<string>[] = [];
+    const keys = youngArray<Located<string>>();
     const st = new LazyStatement(index, { start, end: start }, keys, this.tree);
     if (this.openObject(depth)) {
       const inner = depth + 1;
@@ -188,7 +207,7 @@ class Scanner {
     this.space();
     const start = this.pos;
     const isArray = this.text.charCodeAt(start) === OPEN_BRACKET;
-    const values = isArray ? this.scalarArray(depth) : [this.scalar(depth)];
+    const values = isArray ? this.scalarArray(depth) : this.oneScalar(depth);
     return new LazyStringList(keyRange, { start, end: this.pos }, isArray, values, this.tree);
   }
 
@@ -196,13 +215,13 @@ class Scanner {
     this.space();
     const start = this.pos;
     const c = this.text.charCodeAt(start);
-    const entries: PrincipalEntry[] = [];
-    const kinds: Located<string>[] = [];
+    const entries = youngArray<PrincipalEntry>();
+    const kinds = youngArray<Located<string>>();
     let wildcard = false;
     if (c === QUOTE) {
       const value = this.scalar(depth);
       wildcard = value.text === '*';
-      entries.push({ kind: '*', value });
+      entries.push(new Principal('*', value));
     } else if (c === OPEN_BRACE) {
       if (this.openObject(depth)) {
         do {
@@ -210,9 +229,9 @@ class Scanner {
           kinds.push(kind);
           this.space();
           if (this.text.charCodeAt(this.pos) === OPEN_BRACKET) {
-            for (const value of this.scalarArray(depth + 1)) entries.push({ kind: kind.value, value });
+            for (const value of this.scalarArray(depth + 1)) entries.push(new Principal(kind.value, value));
           } else {
-            entries.push({ kind: kind.value, value: this.scalar(depth + 1) });
+            entries.push(new Principal(kind.value, this.scalar(depth + 1)));
           }
         } while (this.nextProperty());
       }
@@ -225,8 +244,8 @@ class Scanner {
   private conditionBlock(keyRange: OffsetRange, depth: number): LazyConditionBlock {
     this.space();
     const start = this.pos;
-    const entries: ConditionEntry[] = [];
-    const operators: Located<string>[] = [];
+    const entries = youngArray<ConditionEntry>();
+    const operators = youngArray<Located<string>>();
     if (this.text.charCodeAt(start) !== OPEN_BRACE) {
       this.skipValue(depth);
     } else if (this.openObject(depth)) {
@@ -242,8 +261,8 @@ class Scanner {
             this.space();
             const valuesStart = this.pos;
             const valuesIsArray = this.text.charCodeAt(valuesStart) === OPEN_BRACKET;
-            const values = valuesIsArray ? this.scalarArray(depth + 2) : [this.scalar(depth + 2)];
-            entries.push({ operator, key, values, valuesIsArray, valuesRange: { start: valuesStart, end: this.pos } });
+            const values = valuesIsArray ? this.scalarArray(depth + 2) : this.oneScalar(depth + 2);
+            entries.push(new Condition(operator, key, values, valuesIsArray, { start: valuesStart, end: this.pos }));
           } while (this.nextProperty());
         }
       } while (this.nextProperty());
@@ -253,11 +272,17 @@ class Scanner {
 
   /** The items of the array at `pos` (which is at `depth`), each as a scalar. */
   private scalarArray(depth: number): ScalarValue[] {
-    const values: ScalarValue[] = [];
+    const values = youngArray<ScalarValue>();
     if (this.openArray(depth)) {
       do values.push(this.scalar(depth + 1));
       while (this.nextItem());
     }
+    return values;
+  }
+
+  private oneScalar(depth: number): ScalarValue[] {
+    const values = youngArray<ScalarValue>();
+    values.push(this.scalar(depth));
     return values;
   }
 
