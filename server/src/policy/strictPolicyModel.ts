@@ -7,7 +7,7 @@
 // past the limit) is left to jsonc-parser's error recovery.
 // https://www.rfc-editor.org/rfc/rfc8259
 import type { ConditionEntry, Located, OffsetRange, PolicyModel, PrincipalEntry, ScalarValue, Statement, StringListElement } from './model';
-import { youngArray } from './youngArray';
+import { Gather } from './youngArray';
 import { LazyConditionBlock, LazyLocated, LazyPolicyModel, LazyPrincipalBlock, LazyScalar, LazyStatement, LazyStringList, LazyTree } from './lazyTree';
 
 export interface StrictPolicy {
@@ -26,6 +26,7 @@ export function strictPolicyModel(text: string, maxDepth: number): StrictPolicy 
     const model = scanner.document();
     return { model, tree: scanner.tree };
   } catch (e) {
+    for (const stack of STACKS) stack.clear();
     if (e === REJECT) return undefined;
     throw e;
   }
@@ -48,7 +49,20 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-// Entries are class instances and lists `youngArray`s: see youngArray.ts.
+// Entries are class instances, and lists are gathered on a stack per kind of list and copied
+// out at their exact length when complete (see youngArray.ts): a list of one kind is complete
+// before the next of that kind starts, except keys, whose nesting (a statement's inside the
+// policy's) is last in, first out.
+const KEYS = new Gather<Located<string>>();
+const STATEMENTS = new Gather<Statement>();
+const VALUES = new Gather<ScalarValue>();
+const PRINCIPALS = new Gather<PrincipalEntry>();
+const KINDS = new Gather<Located<string>>();
+const CONDITIONS = new Gather<ConditionEntry>();
+const OPERATORS = new Gather<Located<string>>();
+const STACKS = [KEYS, STATEMENTS, VALUES, PRINCIPALS, KINDS, CONDITIONS, OPERATORS];
+const NO_KEYS: Located<string>[] = [];
+
 class Principal implements PrincipalEntry {
   constructor(
     public kind: string,
@@ -91,16 +105,16 @@ class Scanner {
 
   private policy(): PolicyModel | undefined {
     const start = this.pos;
-    const keys = youngArray<Located<string>>();
+    const keys = KEYS.mark;
     let version: Located<string> | undefined;
     let id: Located<string> | undefined;
     let statementKeyRange: OffsetRange | undefined;
     let statementIsArray = false;
-    let statements = youngArray<Statement>();
+    let statements: Statement[] | undefined;
     if (this.openObject(0)) {
       do {
         const key = this.key();
-        keys.push(key);
+        KEYS.push(key);
         switch (key.value) {
           case 'Version':
             version = this.located(1);
@@ -119,8 +133,9 @@ class Scanner {
         }
       } while (this.nextProperty());
     }
-    if (!statementKeyRange) return undefined;
-    const model = new LazyPolicyModel({ start, end: this.pos }, statementIsArray, statements, keys, this.tree);
+    const keyList = KEYS.take(keys);
+    if (!statements || !statementKeyRange) return undefined;
+    const model = new LazyPolicyModel({ start, end: this.pos }, statementIsArray, statements, keyList, this.tree);
     if (version) model.version = version;
     if (id) model.id = id;
     model.statementKeyRange = statementKeyRange;
@@ -129,31 +144,31 @@ class Scanner {
 
   /** The `Statement` value at `pos`: an array of statements (other items skipped), one statement, or neither. */
   private statements(isArray: boolean): Statement[] {
-    const out = youngArray<Statement>();
+    const mark = STATEMENTS.mark;
     if (!isArray) {
-      if (this.text.charCodeAt(this.pos) === OPEN_BRACE) out.push(this.statement(0, 1));
+      if (this.text.charCodeAt(this.pos) === OPEN_BRACE) STATEMENTS.push(this.statement(0, 1));
       else this.skipValue(1);
-      return out;
+      return STATEMENTS.take(mark);
     }
     if (this.openArray(1)) {
       do {
         this.space();
-        if (this.text.charCodeAt(this.pos) === OPEN_BRACE) out.push(this.statement(out.length, 2));
+        if (this.text.charCodeAt(this.pos) === OPEN_BRACE) STATEMENTS.push(this.statement(STATEMENTS.mark - mark, 2));
         else this.skipValue(2);
       } while (this.nextItem());
     }
-    return out;
+    return STATEMENTS.take(mark);
   }
 
   private statement(index: number, depth: number): Statement {
     const start = this.pos;
-    const keys = youngArray<Located<string>>();
-    const st = new LazyStatement(index, { start, end: start }, keys, this.tree);
+    const keys = KEYS.mark;
+    const st = new LazyStatement(index, { start, end: start }, NO_KEYS, this.tree);
     if (this.openObject(depth)) {
       const inner = depth + 1;
       do {
         const key = this.key();
-        keys.push(key);
+        KEYS.push(key);
         switch (key.value) {
           case 'Sid':
             st.sid = this.located(inner);
@@ -188,6 +203,7 @@ class Scanner {
       } while (this.nextProperty());
     }
     st.range.end = this.pos;
+    st.keys = KEYS.take(keys);
     return st;
   }
 
@@ -215,43 +231,44 @@ class Scanner {
     this.space();
     const start = this.pos;
     const c = this.text.charCodeAt(start);
-    const entries = youngArray<PrincipalEntry>();
-    const kinds = youngArray<Located<string>>();
+    const entries = PRINCIPALS.mark;
+    const kinds = KINDS.mark;
     let wildcard = false;
     if (c === QUOTE) {
       const value = this.scalar(depth);
       wildcard = value.text === '*';
-      entries.push(new Principal('*', value));
+      PRINCIPALS.push(new Principal('*', value));
     } else if (c === OPEN_BRACE) {
       if (this.openObject(depth)) {
         do {
           const kind = this.key();
-          kinds.push(kind);
+          KINDS.push(kind);
           this.space();
-          if (this.text.charCodeAt(this.pos) === OPEN_BRACKET) {
-            for (const value of this.scalarArray(depth + 1)) entries.push(new Principal(kind.value, value));
-          } else {
-            entries.push(new Principal(kind.value, this.scalar(depth + 1)));
+          if (this.text.charCodeAt(this.pos) !== OPEN_BRACKET) {
+            PRINCIPALS.push(new Principal(kind.value, this.scalar(depth + 1)));
+          } else if (this.openArray(depth + 1)) {
+            do PRINCIPALS.push(new Principal(kind.value, this.scalar(depth + 2)));
+            while (this.nextItem());
           }
         } while (this.nextProperty());
       }
     } else {
       this.skipValue(depth);
     }
-    return new LazyPrincipalBlock(keyRange, { start, end: this.pos }, wildcard, entries, kinds, this.tree);
+    return new LazyPrincipalBlock(keyRange, { start, end: this.pos }, wildcard, PRINCIPALS.take(entries), KINDS.take(kinds), this.tree);
   }
 
   private conditionBlock(keyRange: OffsetRange, depth: number): LazyConditionBlock {
     this.space();
     const start = this.pos;
-    const entries = youngArray<ConditionEntry>();
-    const operators = youngArray<Located<string>>();
+    const entries = CONDITIONS.mark;
+    const operators = OPERATORS.mark;
     if (this.text.charCodeAt(start) !== OPEN_BRACE) {
       this.skipValue(depth);
     } else if (this.openObject(depth)) {
       do {
         const operator = this.key();
-        operators.push(operator);
+        OPERATORS.push(operator);
         this.space();
         if (this.text.charCodeAt(this.pos) !== OPEN_BRACE) {
           this.skipValue(depth + 1);
@@ -262,28 +279,28 @@ class Scanner {
             const valuesStart = this.pos;
             const valuesIsArray = this.text.charCodeAt(valuesStart) === OPEN_BRACKET;
             const values = valuesIsArray ? this.scalarArray(depth + 2) : this.oneScalar(depth + 2);
-            entries.push(new Condition(operator, key, values, valuesIsArray, { start: valuesStart, end: this.pos }));
+            CONDITIONS.push(new Condition(operator, key, values, valuesIsArray, { start: valuesStart, end: this.pos }));
           } while (this.nextProperty());
         }
       } while (this.nextProperty());
     }
-    return new LazyConditionBlock(keyRange, { start, end: this.pos }, entries, operators, this.tree);
+    return new LazyConditionBlock(keyRange, { start, end: this.pos }, CONDITIONS.take(entries), OPERATORS.take(operators), this.tree);
   }
 
   /** The items of the array at `pos` (which is at `depth`), each as a scalar. */
   private scalarArray(depth: number): ScalarValue[] {
-    const values = youngArray<ScalarValue>();
+    const mark = VALUES.mark;
     if (this.openArray(depth)) {
-      do values.push(this.scalar(depth + 1));
+      do VALUES.push(this.scalar(depth + 1));
       while (this.nextItem());
     }
-    return values;
+    return VALUES.take(mark);
   }
 
   private oneScalar(depth: number): ScalarValue[] {
-    const values = youngArray<ScalarValue>();
-    values.push(this.scalar(depth));
-    return values;
+    const mark = VALUES.mark;
+    VALUES.push(this.scalar(depth));
+    return VALUES.take(mark);
   }
 
   /** Any value as `scalar()` in parse.ts reads it: strings as written, numbers and literals as text, containers as `''`. */

@@ -12,3 +12,37 @@ const EMPTY: never[] = [];
 export function youngArray<T>(): T[] {
   return EMPTY.slice() as T[];
 }
+
+/**
+ * A stack that lists are gathered on, each copied out by `slice` (young, and of its exact
+ * length: an array grown by `push` from empty has room for 17) when complete, and the stack's
+ * slots then cleared so that it keeps nothing alive. Lists on one stack must complete last in,
+ * first out.
+ */
+export class Gather<T> {
+  private readonly items: Array<T | undefined> = [];
+  private top = 0;
+
+  /** Where the list being started begins. */
+  get mark(): number {
+    return this.top;
+  }
+
+  push(item: T): void {
+    this.items[this.top++] = item;
+  }
+
+  /** Drops everything gathered (after a parse that stopped half way). */
+  clear(): void {
+    this.take(0);
+  }
+
+  /** The items pushed since `mark`, as a new array; they are cleared from the stack. */
+  take(mark: number): T[] {
+    const items = this.items;
+    const out = items.slice(mark, this.top) as T[];
+    for (let i = mark; i < this.top; i++) items[i] = undefined;
+    this.top = mark;
+    return out;
+  }
+}

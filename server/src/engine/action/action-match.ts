@@ -1,9 +1,8 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import { actionGlob, type ActionIndex, type CompiledActionPattern, type CompiledStatement } from '../compile/compile-policy';
+import { actionPatternMatches, type ActionIndex, type CompiledActionPattern, type CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
-import { globMatchesFolded } from '../../iam/wildcard';
 
 export function statementMatchesAction(action: CompiledStatement['action'], requestAction: string): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
@@ -17,7 +16,7 @@ export function statementMatchesAction(action: CompiledStatement['action'], requ
   while (i < own.length || j < any.length) {
     const next = j >= any.length || (i < own.length && own[i] < any[j]) ? own[i++] : any[j++];
     const p = action.patterns[next];
-    if (globMatchesFolded(actionGlob(p), lowerAction)) matched.push(p.ref);
+    if (actionPatternMatches(p, lowerAction)) matched.push(p.ref);
   }
   if (action.element === 'Action') return { matches: matched.length > 0, element: 'Action', matched };
   return {
@@ -54,6 +53,6 @@ export function actionMatches(action: CompiledStatement['action'], lowerAction: 
 }
 
 function anyPatternMatches(patterns: readonly CompiledActionPattern[], positions: readonly number[], lowerAction: string): boolean {
-  for (let i = 0; i < positions.length; i++) if (globMatchesFolded(actionGlob(patterns[positions[i]]), lowerAction)) return true;
+  for (let i = 0; i < positions.length; i++) if (actionPatternMatches(patterns[positions[i]], lowerAction)) return true;
   return false;
 }

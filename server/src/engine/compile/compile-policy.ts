@@ -10,12 +10,18 @@ import { compileArnPattern, type ArnPattern } from '../arn/arn-pattern';
 import { parseOperatorName, type ParsedOperatorName } from '../conditions/registry';
 import type { ValueRef } from '../types';
 import { parseTemplate, staticParts, type Template } from '../variables/policy-variables';
-import { compileGlob, type Glob } from '../../iam/wildcard';
+import { compileGlob, globMatchesFolded, type Glob } from '../../iam/wildcard';
 import { BoundedCache } from './pattern-cache';
 import { attachedMemo } from '../../policy/attachedMemo';
 
 export interface CompiledActionPattern {
   ref: ValueRef;
+  /**
+   * True for a pattern of ASCII characters without `*` or `?` (most of them): it matches by a
+   * case-insensitive comparison, with no glob compiled or looked up (the corpus names more
+   * distinct actions than the glob cache keeps, so caching them churned it on every edit).
+   */
+  literal: boolean;
   /** Looked up on first match (`actionGlob`): a request tries only its own service's patterns. */
   glob: Glob | undefined;
 }
@@ -112,7 +118,9 @@ class LazyCompiledPolicy implements CompiledPolicy {
   constructor(readonly model: PolicyModel) {
     this.range = model.range;
     this.variablesEnabled = model.version?.value === '2012-10-17';
-    this.#compiled = new Array<CompiledStatement | undefined>(model.statements.length);
+    const compiled = youngArray<CompiledStatement | undefined>();
+    for (let i = 0; i < model.statements.length; i++) compiled.push(undefined);
+    this.#compiled = compiled;
   }
 
   get statements(): readonly CompiledStatement[] {
@@ -224,7 +232,10 @@ function ref(value: ScalarValue): ValueRef {
 
 class ActionPattern implements CompiledActionPattern {
   glob: Glob | undefined = undefined;
-  constructor(public ref: ValueRef) {}
+  constructor(
+    public ref: ValueRef,
+    public literal: boolean,
+  ) {}
 }
 
 class ResourcePattern implements CompiledResourcePattern {
@@ -370,7 +381,7 @@ function compileActions(element: 'Action' | 'NotAction', list: StringListElement
   for (const v of list.values) {
     if (v.jsonType !== 'string') continue;
     const i = patterns.length;
-    patterns.push(new ActionPattern(ref(v)));
+    patterns.push(new ActionPattern(ref(v), isAsciiLiteral(v.text)));
     const service = literalService(v.text);
     if (service === undefined) {
       index.anyService.push(i);
@@ -385,6 +396,31 @@ function compileActions(element: 'Action' | 'NotAction', list: StringListElement
     }
   }
   return new Actions(element, patterns, index);
+}
+
+/** ASCII without wildcards: see `CompiledActionPattern.literal`. */
+function isAsciiLiteral(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x2a /* * */ || c === 0x3f /* ? */ || c > 0x7f) return false;
+  }
+  return true;
+}
+
+/** Whether an action pattern matches a lower-cased action. */
+export function actionPatternMatches(p: CompiledActionPattern, lowerAction: string): boolean {
+  return p.literal ? asciiFoldedEquals(p.ref.value, lowerAction) : globMatchesFolded(actionGlob(p), lowerAction);
+}
+
+/** `ascii.toLowerCase() === lower`, for ASCII `ascii`, without making the lower-cased copy. */
+function asciiFoldedEquals(ascii: string, lower: string): boolean {
+  if (ascii.length !== lower.length) return false;
+  for (let i = 0; i < ascii.length; i++) {
+    let c = ascii.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function compileActionGlob(pattern: string): Glob {
