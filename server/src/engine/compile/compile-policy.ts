@@ -15,7 +15,9 @@ import { BoundedCache } from './pattern-cache';
 import { attachedMemo } from '../../policy/attachedMemo';
 
 export interface CompiledActionPattern {
-  ref: ValueRef;
+  /** The pattern as written. */
+  readonly value: ScalarValue;
+  readonly ref: ValueRef;
   /**
    * True for a pattern of ASCII characters without `*` or `?` (most of them): it matches by a
    * case-insensitive comparison, with no glob compiled or looked up (the corpus names more
@@ -28,19 +30,21 @@ export interface CompiledActionPattern {
 
 /** The pattern's matcher, from the shared cache the first time it is asked for. */
 export function actionGlob(p: CompiledActionPattern): Glob {
-  return (p.glob ??= actionGlobs.get(p.ref.value, compileActionGlob));
+  return (p.glob ??= actionGlobs.get(p.value.text, compileActionGlob));
 }
 
 /**
  * Action patterns grouped by service, so a request is matched only against its own service's
  * patterns. A pattern whose text before the first colon is plain ASCII (no `*` or `?`) can only
  * match an action with that same service (compared lower-cased); every other pattern is in
- * `anyService` and always tried.
+ * `anyService` and always tried. Each service's positions are found when a request first asks
+ * for that service (compared in place, without a lower-cased copy of each pattern's service).
  */
 export interface ActionIndex {
-  /** Positions in `patterns`, ascending. */
-  byService: Map<string, number[]>;
-  anyService: number[];
+  /** Positions in `patterns` of the patterns whose literal service is `lowerService`, ascending. */
+  own(lowerService: string | undefined): readonly number[];
+  /** Positions of the patterns that may match any service, ascending. */
+  readonly anyService: readonly number[];
 }
 
 export interface CompiledResourcePattern {
@@ -79,10 +83,30 @@ export interface CompiledStatement {
   range: OffsetRange;
   sid: string | undefined;
   effect: 'Allow' | 'Deny' | 'invalid';
-  action: { element: 'Action' | 'NotAction'; patterns: CompiledActionPattern[]; index: ActionIndex } | undefined;
+  action: CompiledActions | undefined;
   resource: { element: 'Resource' | 'NotResource'; patterns: CompiledResourcePattern[] } | undefined;
   principal: { element: 'Principal' | 'NotPrincipal'; entries: CompiledPrincipalEntry[] } | undefined;
   conditions: CompiledCondition[];
+}
+
+/** An Action or NotAction element; its patterns are compiled as a request first tries them (`actionPatternAt`). */
+export interface CompiledActions {
+  element: 'Action' | 'NotAction';
+  /** The string values, in order (numbers and objects never match). */
+  values: readonly ScalarValue[];
+  /** `values[i]` compiled, once tried. */
+  patterns: Array<CompiledActionPattern | undefined>;
+  index: ActionIndex;
+}
+
+export function actionPatternAt(action: CompiledActions, i: number): CompiledActionPattern {
+  let p = action.patterns[i];
+  if (!p) {
+    const value = action.values[i];
+    p = new ActionPattern(value, isAsciiLiteral(value.text));
+    action.patterns[i] = p;
+  }
+  return p;
 }
 
 export interface CompiledPolicy {
@@ -230,12 +254,18 @@ function ref(value: ScalarValue): ValueRef {
   return new Ref(value.text, value.range);
 }
 
+/** Its `ref` is made when an explanation first lists it: most patterns never match. */
 class ActionPattern implements CompiledActionPattern {
   glob: Glob | undefined = undefined;
+  #ref: ValueRef | undefined = undefined;
   constructor(
-    public ref: ValueRef,
-    public literal: boolean,
+    readonly value: ScalarValue,
+    readonly literal: boolean,
   ) {}
+
+  get ref(): ValueRef {
+    return (this.#ref ??= ref(this.value));
+  }
 }
 
 class ResourcePattern implements CompiledResourcePattern {
@@ -276,14 +306,6 @@ class Element<E, P> {
   constructor(
     public element: E,
     public patterns: P[],
-  ) {}
-}
-
-class Actions {
-  constructor(
-    public element: 'Action' | 'NotAction',
-    public patterns: CompiledActionPattern[],
-    public index: ActionIndex,
   ) {}
 }
 
@@ -370,32 +392,51 @@ function compileConditions(entries: readonly ConditionEntry[] | undefined, varia
   return out;
 }
 
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
 class Index implements ActionIndex {
-  byService = new Map<string, number[]>();
-  anyService = youngArray<number>();
+  readonly #byService = new Map<string, readonly number[]>();
+  #any: readonly number[] | undefined;
+
+  constructor(private readonly values: readonly ScalarValue[]) {}
+
+  own(lowerService: string | undefined): readonly number[] {
+    if (lowerService === undefined) return NO_POSITIONS;
+    let positions = this.#byService.get(lowerService);
+    if (!positions) {
+      positions = this.#positions(lowerService, SAME_SERVICE);
+      this.#byService.set(lowerService, positions);
+    }
+    return positions;
+  }
+
+  get anyService(): readonly number[] {
+    return (this.#any ??= this.#positions(undefined, ANY_SERVICE));
+  }
+
+  #positions(lowerService: string | undefined, kind: number): readonly number[] {
+    let out: number[] | undefined;
+    for (let i = 0; i < this.values.length; i++) if (serviceMatch(this.values[i].text, lowerService) === kind) (out ??= youngArray<number>()).push(i);
+    return out ?? NO_POSITIONS;
+  }
 }
 
-function compileActions(element: 'Action' | 'NotAction', list: StringListElement): NonNullable<CompiledStatement['action']> {
-  const patterns = youngArray<CompiledActionPattern>();
-  const index = new Index();
-  for (const v of list.values) {
-    if (v.jsonType !== 'string') continue;
-    const i = patterns.length;
-    patterns.push(new ActionPattern(ref(v), isAsciiLiteral(v.text)));
-    const service = literalService(v.text);
-    if (service === undefined) {
-      index.anyService.push(i);
-      continue;
-    }
-    const positions = index.byService.get(service);
-    if (positions) positions.push(i);
-    else {
-      const first = youngArray<number>();
-      first.push(i);
-      index.byService.set(service, first);
-    }
+class Actions implements CompiledActions {
+  readonly patterns = youngArray<CompiledActionPattern | undefined>();
+  readonly index: ActionIndex;
+  constructor(
+    readonly element: 'Action' | 'NotAction',
+    readonly values: readonly ScalarValue[],
+  ) {
+    this.index = new Index(values);
   }
-  return new Actions(element, patterns, index);
+}
+
+function compileActions(element: 'Action' | 'NotAction', list: StringListElement): CompiledActions {
+  let values: readonly ScalarValue[] = list.values;
+  // Only string entries take part in matching; a number or object in Action is a grammar error.
+  if (!values.every((v) => v.jsonType === 'string')) values = values.filter((v) => v.jsonType === 'string');
+  return new Actions(element, values);
 }
 
 /** ASCII without wildcards: see `CompiledActionPattern.literal`. */
@@ -409,7 +450,7 @@ function isAsciiLiteral(pattern: string): boolean {
 
 /** Whether an action pattern matches a lower-cased action. */
 export function actionPatternMatches(p: CompiledActionPattern, lowerAction: string): boolean {
-  return p.literal ? asciiFoldedEquals(p.ref.value, lowerAction) : globMatchesFolded(actionGlob(p), lowerAction);
+  return p.literal ? asciiFoldedEquals(p.value.text, lowerAction) : globMatchesFolded(actionGlob(p), lowerAction);
 }
 
 /** `ascii.toLowerCase() === lower`, for ASCII `ascii`, without making the lower-cased copy. */
