@@ -4,12 +4,17 @@
 import { actionPatternAt, actionPatternMatches, type CompiledActions, type CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
 
-export function statementMatchesAction(action: CompiledStatement['action'], requestAction: string): ElementMatch {
+/** `lowerAction` is `requestAction` lower-cased and `lowerService` its `serviceOf` (both made once per request). */
+export function statementMatchesAction(
+  action: CompiledStatement['action'],
+  requestAction: string,
+  lowerAction: string = requestAction.toLowerCase(),
+  lowerService: string | undefined = serviceOf(lowerAction),
+): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
-  const lowerAction = requestAction.toLowerCase();
   const matched: ValueRef[] = [];
   // Candidates in pattern order (both lists ascend), so `matched` keeps the policy's order.
-  const own = action.index.own(serviceOf(lowerAction));
+  const own = action.index.own(lowerService);
   const any = action.index.anyService;
   let i = 0;
   let j = 0;
