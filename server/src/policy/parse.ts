@@ -13,7 +13,8 @@ import {
   type Statement,
   type StringListElement,
 } from './model';
-import { strictJsonTree } from './strictJsonTree';
+import type { LazyTree } from './lazyTree';
+import { strictPolicyModel } from './strictPolicyModel';
 
 export interface SyntaxError {
   message: string;
@@ -40,13 +41,36 @@ export const MAX_NESTING = 64;
  */
 export const MAX_SYNTAX_ERRORS = 100;
 
-export function parsePolicyText(text: string): ParsedPolicyText {
-  // Most policies are strict JSON, whose tree is built in one pass; jsonc-parser takes the rest.
-  const strict = strictJsonTree(text, MAX_NESTING);
-  if (strict) {
-    const root = strict.root;
-    return { root, syntaxErrors: [], model: isPolicyNode(root) ? buildPolicyModel(root) : undefined, json: { value: strict.value } };
+/**
+ * Strict JSON text: its model built in one pass, its tree and its `JSON.parse` value made when
+ * first asked for (evaluating a policy needs neither).
+ */
+class StrictParse implements ParsedPolicyText {
+  readonly syntaxErrors: SyntaxError[] = [];
+  readonly model: PolicyModel | undefined;
+  readonly #text: string;
+  readonly #tree: LazyTree;
+  #json: { value: unknown } | undefined;
+
+  constructor(text: string, model: PolicyModel | undefined, tree: LazyTree) {
+    this.#text = text;
+    this.model = model;
+    this.#tree = tree;
   }
+
+  get root(): Node {
+    return this.#tree.root;
+  }
+
+  get json(): { value: unknown } {
+    return (this.#json ??= { value: JSON.parse(this.#text) });
+  }
+}
+
+export function parsePolicyText(text: string): ParsedPolicyText {
+  // Most policies are strict JSON, modelled in one pass; jsonc-parser takes the rest.
+  const strict = strictPolicyModel(text, MAX_NESTING);
+  if (strict) return new StrictParse(text, strict.model, strict.tree);
   // jsonc-parser recurses once per level: refuse absurd depth before it overflows the stack.
   const depth = bracketDepth(text);
   if (depth.max > MAX_NESTING) {

@@ -26,6 +26,19 @@ export function strictJsonTree(text: string, maxDepth: number): StrictJson | und
   } catch {
     return undefined;
   }
+  try {
+    return { root: validJsonTree(text, maxDepth), value };
+  } catch (e) {
+    if (e instanceof TooDeep) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The tree of text already known to be strict JSON (`JSON.parse` accepts it); throws `TooDeep`
+ * past `maxDepth` levels of nesting.
+ */
+export function validJsonTree(text: string, maxDepth = Infinity): Node {
   let pos = 0;
   const len = text.length;
 
@@ -130,12 +143,7 @@ export function strictJsonTree(text: string, maxDepth: number): StrictJson | und
     return { type: 'number', offset, length: pos - offset, parent, value: Number(text.slice(offset, pos)) };
   };
 
-  try {
-    const root: Building = readValue(undefined, 0);
-    delete root.parent;
-    return { root, value };
-  } catch (e) {
-    if (e instanceof TooDeep) return undefined;
-    throw e;
-  }
+  const root: Building = readValue(undefined, 0);
+  delete root.parent;
+  return root;
 }

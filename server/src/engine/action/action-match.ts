@@ -1,23 +1,27 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import { actionGlob, type ActionIndex, type CompiledActionPattern, type CompiledStatement } from '../compile/compile-policy';
+import { actionPatternAt, actionPatternMatches, type CompiledActions, type CompiledStatement } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
-import { globMatchesFolded } from '../../iam/wildcard';
 
-export function statementMatchesAction(action: CompiledStatement['action'], requestAction: string): ElementMatch {
+/** `lowerAction` is `requestAction` lower-cased and `lowerService` its `serviceOf` (both made once per request). */
+export function statementMatchesAction(
+  action: CompiledStatement['action'],
+  requestAction: string,
+  lowerAction: string = requestAction.toLowerCase(),
+  lowerService: string | undefined = serviceOf(lowerAction),
+): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
-  const lowerAction = requestAction.toLowerCase();
   const matched: ValueRef[] = [];
   // Candidates in pattern order (both lists ascend), so `matched` keeps the policy's order.
-  const own = ownService(action.index, serviceOf(lowerAction));
+  const own = action.index.own(lowerService);
   const any = action.index.anyService;
   let i = 0;
   let j = 0;
   while (i < own.length || j < any.length) {
     const next = j >= any.length || (i < own.length && own[i] < any[j]) ? own[i++] : any[j++];
-    const p = action.patterns[next];
-    if (globMatchesFolded(actionGlob(p), lowerAction)) matched.push(p.ref);
+    const p = actionPatternAt(action, next);
+    if (actionPatternMatches(p, lowerAction)) matched.push(p.ref);
   }
   if (action.element === 'Action') return { matches: matched.length > 0, element: 'Action', matched };
   return {
@@ -28,17 +32,12 @@ export function statementMatchesAction(action: CompiledStatement['action'], requ
   };
 }
 
-const NONE: readonly number[] = [];
-
 /** The service part of a lower-cased action; undefined without a colon. */
 export function serviceOf(lowerAction: string): string | undefined {
   const colon = lowerAction.indexOf(':');
   return colon < 0 ? undefined : lowerAction.slice(0, colon);
 }
 
-function ownService(index: ActionIndex, lowerService: string | undefined): readonly number[] {
-  return (lowerService === undefined ? undefined : index.byService.get(lowerService)) ?? NONE;
-}
 
 /**
  * `statementMatchesAction(...).matches` without the explanation; `lowerAction` is the request
@@ -48,12 +47,11 @@ function ownService(index: ActionIndex, lowerService: string | undefined): reado
 export function actionMatches(action: CompiledStatement['action'], lowerAction: string, lowerService: string | undefined): boolean {
   if (!action) return false;
   const listed =
-    anyPatternMatches(action.patterns, ownService(action.index, lowerService), lowerAction) ||
-    anyPatternMatches(action.patterns, action.index.anyService, lowerAction);
+    anyPatternMatches(action, action.index.own(lowerService), lowerAction) || anyPatternMatches(action, action.index.anyService, lowerAction);
   return action.element === 'Action' ? listed : !listed;
 }
 
-function anyPatternMatches(patterns: readonly CompiledActionPattern[], positions: readonly number[], lowerAction: string): boolean {
-  for (let i = 0; i < positions.length; i++) if (globMatchesFolded(actionGlob(patterns[positions[i]]), lowerAction)) return true;
+function anyPatternMatches(action: CompiledActions, positions: readonly number[], lowerAction: string): boolean {
+  for (let i = 0; i < positions.length; i++) if (actionPatternMatches(actionPatternAt(action, positions[i]), lowerAction)) return true;
   return false;
 }

@@ -4,36 +4,47 @@
 // document version) is compiled again and the old one is garbage-collected with its model. What each
 // pattern compiles to is shared through bounded caches keyed by its text (pattern-cache.ts), so
 // recompiling an edited policy costs little more than the patterns that changed.
-import type { OffsetRange, PolicyModel, ScalarValue, Statement, StringListElement } from '../../policy/model';
+import type { ConditionEntry, OffsetRange, PolicyModel, PrincipalEntry as PolicyPrincipalEntry, ScalarValue, Statement, StringListElement } from '../../policy/model';
+import { youngArray } from '../../policy/youngArray';
 import { compileArnPattern, type ArnPattern } from '../arn/arn-pattern';
 import { parseOperatorName, type ParsedOperatorName } from '../conditions/registry';
 import type { ValueRef } from '../types';
 import { parseTemplate, staticParts, type Template } from '../variables/policy-variables';
-import { compileGlob, type Glob } from '../../iam/wildcard';
+import { compileGlob, globMatchesFolded, type Glob } from '../../iam/wildcard';
 import { BoundedCache } from './pattern-cache';
 import { attachedMemo } from '../../policy/attachedMemo';
 
 export interface CompiledActionPattern {
-  ref: ValueRef;
+  /** The pattern as written. */
+  readonly value: ScalarValue;
+  readonly ref: ValueRef;
+  /**
+   * True for a pattern of ASCII characters without `*` or `?` (most of them): it matches by a
+   * case-insensitive comparison, with no glob compiled or looked up (the corpus names more
+   * distinct actions than the glob cache keeps, so caching them churned it on every edit).
+   */
+  literal: boolean;
   /** Looked up on first match (`actionGlob`): a request tries only its own service's patterns. */
   glob: Glob | undefined;
 }
 
 /** The pattern's matcher, from the shared cache the first time it is asked for. */
 export function actionGlob(p: CompiledActionPattern): Glob {
-  return (p.glob ??= actionGlobs.get(p.ref.value, compileActionGlob));
+  return (p.glob ??= actionGlobs.get(p.value.text, compileActionGlob));
 }
 
 /**
  * Action patterns grouped by service, so a request is matched only against its own service's
  * patterns. A pattern whose text before the first colon is plain ASCII (no `*` or `?`) can only
  * match an action with that same service (compared lower-cased); every other pattern is in
- * `anyService` and always tried.
+ * `anyService` and always tried. Each service's positions are found when a request first asks
+ * for that service (compared in place, without a lower-cased copy of each pattern's service).
  */
 export interface ActionIndex {
-  /** Positions in `patterns`, ascending. */
-  byService: Map<string, number[]>;
-  anyService: number[];
+  /** Positions in `patterns` of the patterns whose literal service is `lowerService`, ascending. */
+  own(lowerService: string | undefined): readonly number[];
+  /** Positions of the patterns that may match any service, ascending. */
+  readonly anyService: readonly number[];
 }
 
 export interface CompiledResourcePattern {
@@ -72,10 +83,30 @@ export interface CompiledStatement {
   range: OffsetRange;
   sid: string | undefined;
   effect: 'Allow' | 'Deny' | 'invalid';
-  action: { element: 'Action' | 'NotAction'; patterns: CompiledActionPattern[]; index: ActionIndex } | undefined;
+  action: CompiledActions | undefined;
   resource: { element: 'Resource' | 'NotResource'; patterns: CompiledResourcePattern[] } | undefined;
   principal: { element: 'Principal' | 'NotPrincipal'; entries: CompiledPrincipalEntry[] } | undefined;
   conditions: CompiledCondition[];
+}
+
+/** An Action or NotAction element; its patterns are compiled as a request first tries them (`actionPatternAt`). */
+export interface CompiledActions {
+  element: 'Action' | 'NotAction';
+  /** The string values, in order (numbers and objects never match). */
+  values: readonly ScalarValue[];
+  /** `values[i]` compiled, once tried. */
+  patterns: Array<CompiledActionPattern | undefined>;
+  index: ActionIndex;
+}
+
+export function actionPatternAt(action: CompiledActions, i: number): CompiledActionPattern {
+  let p = action.patterns[i];
+  if (!p) {
+    const value = action.values[i];
+    p = new ActionPattern(value, isAsciiLiteral(value.text));
+    action.patterns[i] = p;
+  }
+  return p;
 }
 
 export interface CompiledPolicy {
@@ -83,65 +114,113 @@ export interface CompiledPolicy {
   range: OffsetRange;
   /** Only "2012-10-17" substitutes policy variables; a missing Version means 2008-10-17. */
   variablesEnabled: boolean;
-  statements: CompiledStatement[];
+  /** Every statement, compiled when first asked for (an explained evaluation reads them all). */
+  readonly statements: readonly CompiledStatement[];
   /**
    * The statements that can apply to an action of this (lower-cased) service, in policy order:
    * those whose Action names the service or a pattern that may match any service, and every
-   * NotAction statement. The others cannot apply, so a decision need not look at them.
+   * NotAction statement. The others cannot apply, so a decision need not look at them, nor
+   * compile them.
    */
   candidates(lowerService: string | undefined): readonly CompiledStatement[];
 }
 
-export const compilePolicy: (model: PolicyModel) => CompiledPolicy = attachedMemo('compiled policy', buildCompiledPolicy);
+export const compilePolicy: (model: PolicyModel) => CompiledPolicy = attachedMemo('compiled policy', (model) => new LazyCompiledPolicy(model));
 
-function buildCompiledPolicy(model: PolicyModel): CompiledPolicy {
-  const variablesEnabled = model.version?.value === '2012-10-17';
-  const statements = model.statements.map((s) => compileStatement(s, variablesEnabled));
-  return { model, range: model.range, variablesEnabled, statements, candidates: candidateIndex(statements) };
-}
+/**
+ * Statements are compiled one by one as a request first needs them: a policy edited on every
+ * keystroke is asked about one action, which names one service, and a managed policy of a
+ * hundred statements has a handful for that service.
+ */
+class LazyCompiledPolicy implements CompiledPolicy {
+  readonly range: OffsetRange;
+  readonly variablesEnabled: boolean;
+  readonly #compiled: Array<CompiledStatement | undefined>;
+  #all: CompiledStatement[] | undefined;
+  readonly #byService = new Map<string | undefined, readonly CompiledStatement[]>();
 
-/** Candidate statements per service (see `CompiledPolicy.candidates`), each list made on first use. */
-function candidateIndex(statements: readonly CompiledStatement[]): CompiledPolicy['candidates'] {
-  const always: CompiledStatement[] = [];
-  const byService = new Map<string, CompiledStatement[]>();
-  for (const st of statements) {
-    // No action element or no valid effect: the statement never applies.
-    if (!st.action || st.effect === 'invalid') continue;
-    if (st.action.element === 'NotAction' || st.action.index.anyService.length > 0) {
-      always.push(st);
-      continue;
-    }
-    for (const service of st.action.index.byService.keys()) {
-      const list = byService.get(service);
-      if (list) list.push(st);
-      else byService.set(service, [st]);
-    }
+  constructor(readonly model: PolicyModel) {
+    this.range = model.range;
+    this.variablesEnabled = model.version?.value === '2012-10-17';
+    const compiled = youngArray<CompiledStatement | undefined>();
+    for (let i = 0; i < model.statements.length; i++) compiled.push(undefined);
+    this.#compiled = compiled;
   }
-  const merged = new Map<string, readonly CompiledStatement[]>();
-  return (lowerService) => {
-    if (lowerService === undefined) return always;
-    let list = merged.get(lowerService);
+
+  get statements(): readonly CompiledStatement[] {
+    if (!this.#all) {
+      const all = youngArray<CompiledStatement>();
+      for (let i = 0; i < this.model.statements.length; i++) all.push(this.#statement(i));
+      this.#all = all;
+    }
+    return this.#all;
+  }
+
+  candidates(lowerService: string | undefined): readonly CompiledStatement[] {
+    let list = this.#byService.get(lowerService);
     if (!list) {
-      const own = byService.get(lowerService);
-      list = own ? mergeByIndex(always, own) : always;
-      merged.set(lowerService, list);
+      const out = youngArray<CompiledStatement>();
+      const statements = this.model.statements;
+      for (let i = 0; i < statements.length; i++) if (mayApply(statements[i], lowerService)) out.push(this.#statement(i));
+      list = out;
+      this.#byService.set(lowerService, list);
     }
     return list;
-  };
+  }
+
+  #statement(i: number): CompiledStatement {
+    return (this.#compiled[i] ??= compileStatement(this.model.statements[i], this.variablesEnabled));
+  }
 }
 
-function mergeByIndex(a: readonly CompiledStatement[], b: readonly CompiledStatement[]): CompiledStatement[] {
-  const out: CompiledStatement[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i].index < b[j].index) ? a[i++] : b[j++]);
-  return out;
+/**
+ * Whether a statement can apply to an action of `lowerService`, read from the model without
+ * compiling it: it has a valid effect and either NotAction, or an Action pattern whose literal
+ * service (see `literalService`) is `lowerService` or that may match any service.
+ */
+function mayApply(st: Statement, lowerService: string | undefined): boolean {
+  const effect = st.effect?.value;
+  if (effect !== 'Allow' && effect !== 'Deny') return false;
+  if (!st.action) return st.notAction !== undefined;
+  const values = st.action.values;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v.jsonType === 'string' && serviceMatch(v.text, lowerService) !== OTHER_SERVICE) return true;
+  }
+  return false;
+}
+
+const ANY_SERVICE = 0;
+const SAME_SERVICE = 1;
+const OTHER_SERVICE = 2;
+
+/** `literalService(pattern)` compared with `lowerService`, without making the lower-cased string. */
+function serviceMatch(pattern: string, lowerService: string | undefined): number {
+  let colon = -1;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x3a /* : */) {
+      colon = i;
+      break;
+    }
+    if (c === 0x2a /* * */ || c === 0x3f /* ? */ || c > 0x7f) return ANY_SERVICE;
+  }
+  if (colon < 0) return ANY_SERVICE;
+  if (lowerService === undefined || colon !== lowerService.length) return OTHER_SERVICE;
+  for (let i = 0; i < colon; i++) {
+    let c = pattern.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20; // ASCII A-Z: the prefix is ASCII (checked above)
+    if (c !== lowerService.charCodeAt(i)) return OTHER_SERVICE;
+  }
+  return SAME_SERVICE;
 }
 
 /** Room for every pattern of the largest managed policies several times over. */
 const CACHE_LIMIT = 10_000;
 const actionGlobs = new BoundedCache<Glob>(CACHE_LIMIT);
+/** Resource patterns read with policy variables (2012-10-17) and without. */
 const resourcePatterns = new BoundedCache<{ template: Template; pattern: ArnPattern | undefined }>(CACHE_LIMIT);
+const literalResourcePatterns = new BoundedCache<{ template: Template; pattern: ArnPattern | undefined }>(CACHE_LIMIT);
 const conditionValues = new BoundedCache<{ template: Template; prepared: unknown }>(CACHE_LIMIT);
 const operatorNames = new BoundedCache<ParsedOperatorName>(1_000);
 
@@ -149,13 +228,105 @@ const operatorNames = new BoundedCache<ParsedOperatorName>(1_000);
 const VARIABLES = '1\u0000';
 const LITERAL = '0\u0000';
 
-function compileResource(key: string): { template: Template; pattern: ArnPattern | undefined } {
-  const template = parseTemplate(key.slice(2), key.startsWith(VARIABLES));
+function compileResourceWithVariables(text: string): { template: Template; pattern: ArnPattern | undefined } {
+  return compileResource(text, true);
+}
+
+function compileLiteralResource(text: string): { template: Template; pattern: ArnPattern | undefined } {
+  return compileResource(text, false);
+}
+
+function compileResource(text: string, variables: boolean): { template: Template; pattern: ArnPattern | undefined } {
+  const template = parseTemplate(text, variables);
   return { template, pattern: template.hasVariables ? undefined : compileArnPattern(staticParts(template)) };
 }
 
+// The compiled parts are class instances and their lists `youngArray`s, so that compiling a
+// throw-away model allocates in the young generation (see youngArray.ts).
+class Ref implements ValueRef {
+  constructor(
+    public value: string,
+    public range: OffsetRange,
+  ) {}
+}
+
 function ref(value: ScalarValue): ValueRef {
-  return { value: value.text, range: value.range };
+  return new Ref(value.text, value.range);
+}
+
+/** Its `ref` is made when an explanation first lists it: most patterns never match. */
+class ActionPattern implements CompiledActionPattern {
+  glob: Glob | undefined = undefined;
+  #ref: ValueRef | undefined = undefined;
+  constructor(
+    readonly value: ScalarValue,
+    readonly literal: boolean,
+  ) {}
+
+  get ref(): ValueRef {
+    return (this.#ref ??= ref(this.value));
+  }
+}
+
+class ResourcePattern implements CompiledResourcePattern {
+  constructor(
+    public ref: ValueRef,
+    public template: Template,
+    public pattern: ArnPattern | undefined,
+  ) {}
+}
+
+class PrincipalEntry implements CompiledPrincipalEntry {
+  constructor(
+    public ref: ValueRef,
+    public kind: string,
+  ) {}
+}
+
+class ConditionValue implements CompiledConditionValue {
+  constructor(
+    public ref: ValueRef,
+    public template: Template,
+    public prepared: unknown,
+  ) {}
+}
+
+class Condition implements CompiledCondition {
+  constructor(
+    public operator: ParsedOperatorName,
+    public key: string,
+    public lowerKey: string,
+    public range: OffsetRange,
+    public values: CompiledConditionValue[],
+    public staticValues: unknown[] | undefined,
+  ) {}
+}
+
+class Element<E, P> {
+  constructor(
+    public element: E,
+    public patterns: P[],
+  ) {}
+}
+
+class Principals {
+  constructor(
+    public element: 'Principal' | 'NotPrincipal',
+    public entries: CompiledPrincipalEntry[],
+  ) {}
+}
+
+class Compiled implements CompiledStatement {
+  constructor(
+    public index: number,
+    public range: OffsetRange,
+    public sid: string | undefined,
+    public effect: 'Allow' | 'Deny' | 'invalid',
+    public action: CompiledStatement['action'],
+    public resource: CompiledStatement['resource'],
+    public principal: CompiledStatement['principal'],
+    public conditions: CompiledCondition[],
+  ) {}
 }
 
 function compileStatement(st: Statement, variablesEnabled: boolean): CompiledStatement {
@@ -163,62 +334,134 @@ function compileStatement(st: Statement, variablesEnabled: boolean): CompiledSta
   const actionList = st.action ?? st.notAction;
   const resourceList = st.resource ?? st.notResource;
   const principalBlock = st.principal ?? st.notPrincipal;
-  return {
-    index: st.index,
-    range: st.range,
-    sid: st.sid?.value || undefined,
+  return new Compiled(
+    st.index,
+    st.range,
+    st.sid?.value || undefined,
     effect,
-    action: actionList && compileActions(st.action ? 'Action' : 'NotAction', actionList),
-    resource: resourceList && {
-      element: st.resource ? 'Resource' : 'NotResource',
-      patterns: stringValues(resourceList).map((v) => {
-        const { template, pattern } = resourcePatterns.get((variablesEnabled ? VARIABLES : LITERAL) + v.text, compileResource);
-        return { ref: ref(v), template, pattern };
-      }),
-    },
-    principal: principalBlock && {
-      element: st.principal ? 'Principal' : 'NotPrincipal',
-      entries: principalBlock.entries.map((e) => ({ ref: ref(e.value), kind: e.kind })),
-    },
-    conditions: (st.condition?.entries ?? []).map((entry) => {
-      const operator = operatorNames.get(entry.operator.value, parseOperatorName);
-      const op = operator.operator;
-      const substitutes = variablesEnabled && op?.acceptsVariables === true;
-      const values: CompiledConditionValue[] = entry.values.map((v) => {
-        // Keyed by the operator too: it decides what a value is prepared into.
-        const { template, prepared } = conditionValues.get(`${substitutes ? VARIABLES : LITERAL}${op?.name ?? ''}\u0000${v.text}`, () => {
-          const template = parseTemplate(v.text, substitutes);
-          return { template, prepared: op && !template.hasVariables ? op.prepare({ text: v.text, parts: staticParts(template) }) : undefined };
-        });
-        return { ref: ref(v), template, prepared };
-      });
-      const allStatic = values.every((v) => !v.template.hasVariables);
-      return {
-        operator,
-        key: entry.key.value,
-        lowerKey: entry.key.value.toLowerCase(),
-        range: { start: entry.key.range.start, end: entry.valuesRange.end },
-        values,
-        staticValues: allStatic ? values.filter((v) => v.prepared !== undefined).map((v) => v.prepared) : undefined,
-      };
-    }),
-  };
+    actionList && compileActions(st.action ? 'Action' : 'NotAction', actionList),
+    resourceList && new Element(st.resource ? 'Resource' : 'NotResource', compileResources(resourceList, variablesEnabled)),
+    principalBlock && new Principals(st.principal ? 'Principal' : 'NotPrincipal', compilePrincipals(principalBlock.entries)),
+    compileConditions(st.condition?.entries, variablesEnabled),
+  );
 }
 
-function compileActions(element: 'Action' | 'NotAction', list: StringListElement): NonNullable<CompiledStatement['action']> {
-  const patterns: CompiledActionPattern[] = stringValues(list).map((v) => ({ ref: ref(v), glob: undefined }));
-  const index: ActionIndex = { byService: new Map(), anyService: [] };
-  for (let i = 0; i < patterns.length; i++) {
-    const service = literalService(patterns[i].ref.value);
-    if (service === undefined) {
-      index.anyService.push(i);
-      continue;
-    }
-    const positions = index.byService.get(service);
-    if (positions) positions.push(i);
-    else index.byService.set(service, [i]);
+function compileResources(list: StringListElement, variablesEnabled: boolean): CompiledResourcePattern[] {
+  const cache = variablesEnabled ? resourcePatterns : literalResourcePatterns;
+  const out = youngArray<CompiledResourcePattern>();
+  for (const v of list.values) {
+    if (v.jsonType !== 'string') continue;
+    const { template, pattern } = cache.get(v.text, variablesEnabled ? compileResourceWithVariables : compileLiteralResource);
+    out.push(new ResourcePattern(ref(v), template, pattern));
   }
-  return { element, patterns, index };
+  return out;
+}
+
+function compilePrincipals(entries: readonly PolicyPrincipalEntry[]): CompiledPrincipalEntry[] {
+  const out = youngArray<CompiledPrincipalEntry>();
+  for (const e of entries) out.push(new PrincipalEntry(ref(e.value), e.kind));
+  return out;
+}
+
+function compileConditions(entries: readonly ConditionEntry[] | undefined, variablesEnabled: boolean): CompiledCondition[] {
+  const out = youngArray<CompiledCondition>();
+  if (!entries) return out;
+  for (const entry of entries) {
+    const operator = operatorNames.get(entry.operator.value, parseOperatorName);
+    const op = operator.operator;
+    const substitutes = variablesEnabled && op?.acceptsVariables === true;
+    const values = youngArray<CompiledConditionValue>();
+    let allStatic = true;
+    for (const v of entry.values) {
+      // Keyed by the operator too: it decides what a value is prepared into.
+      const { template, prepared } = conditionValues.get(`${substitutes ? VARIABLES : LITERAL}${op?.name ?? ''}\u0000${v.text}`, () => {
+        const template = parseTemplate(v.text, substitutes);
+        return { template, prepared: op && !template.hasVariables ? op.prepare({ text: v.text, parts: staticParts(template) }) : undefined };
+      });
+      if (template.hasVariables) allStatic = false;
+      values.push(new ConditionValue(ref(v), template, prepared));
+    }
+    let staticValues: unknown[] | undefined;
+    if (allStatic) {
+      staticValues = youngArray<unknown>();
+      for (const v of values) if (v.prepared !== undefined) staticValues.push(v.prepared);
+    }
+    const key = entry.key.value;
+    out.push(new Condition(operator, key, key.toLowerCase(), { start: entry.key.range.start, end: entry.valuesRange.end }, values, staticValues));
+  }
+  return out;
+}
+
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+class Index implements ActionIndex {
+  readonly #byService = new Map<string, readonly number[]>();
+  #any: readonly number[] | undefined;
+
+  constructor(private readonly values: readonly ScalarValue[]) {}
+
+  own(lowerService: string | undefined): readonly number[] {
+    if (lowerService === undefined) return NO_POSITIONS;
+    let positions = this.#byService.get(lowerService);
+    if (!positions) {
+      positions = this.#positions(lowerService, SAME_SERVICE);
+      this.#byService.set(lowerService, positions);
+    }
+    return positions;
+  }
+
+  get anyService(): readonly number[] {
+    return (this.#any ??= this.#positions(undefined, ANY_SERVICE));
+  }
+
+  #positions(lowerService: string | undefined, kind: number): readonly number[] {
+    let out: number[] | undefined;
+    for (let i = 0; i < this.values.length; i++) if (serviceMatch(this.values[i].text, lowerService) === kind) (out ??= youngArray<number>()).push(i);
+    return out ?? NO_POSITIONS;
+  }
+}
+
+class Actions implements CompiledActions {
+  readonly patterns = youngArray<CompiledActionPattern | undefined>();
+  readonly index: ActionIndex;
+  constructor(
+    readonly element: 'Action' | 'NotAction',
+    readonly values: readonly ScalarValue[],
+  ) {
+    this.index = new Index(values);
+  }
+}
+
+function compileActions(element: 'Action' | 'NotAction', list: StringListElement): CompiledActions {
+  let values: readonly ScalarValue[] = list.values;
+  // Only string entries take part in matching; a number or object in Action is a grammar error.
+  if (!values.every((v) => v.jsonType === 'string')) values = values.filter((v) => v.jsonType === 'string');
+  return new Actions(element, values);
+}
+
+/** ASCII without wildcards: see `CompiledActionPattern.literal`. */
+function isAsciiLiteral(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x2a /* * */ || c === 0x3f /* ? */ || c > 0x7f) return false;
+  }
+  return true;
+}
+
+/** Whether an action pattern matches a lower-cased action. */
+export function actionPatternMatches(p: CompiledActionPattern, lowerAction: string): boolean {
+  return p.literal ? asciiFoldedEquals(p.value.text, lowerAction) : globMatchesFolded(actionGlob(p), lowerAction);
+}
+
+/** `ascii.toLowerCase() === lower`, for ASCII `ascii`, without making the lower-cased copy. */
+function asciiFoldedEquals(ascii: string, lower: string): boolean {
+  if (ascii.length !== lower.length) return false;
+  for (let i = 0; i < ascii.length; i++) {
+    let c = ascii.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function compileActionGlob(pattern: string): Glob {
@@ -233,9 +476,4 @@ export function literalService(pattern: string): string | undefined {
     if (c === 0x2a /* * */ || c === 0x3f /* ? */ || c > 0x7f) return undefined;
   }
   return undefined;
-}
-
-/** Only string entries take part in matching; a number or object in Action/Resource is a grammar error. */
-function stringValues(list: StringListElement): ScalarValue[] {
-  return list.values.filter((v) => v.jsonType === 'string');
 }

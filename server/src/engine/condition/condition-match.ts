@@ -70,7 +70,7 @@ function evaluateCondition(condition: CompiledCondition, context: RequestContext
     return { operator, key, range, keyPresent, requestValues, matches: matchedValues.length > 0, matchedValues, unresolvedVariables };
   }
 
-  const matched = new Set<ValueRef>();
+  const matched = new Matched();
   const byKey = useLookup(op, requestValues.length, values.length) ? refsByKey(values) : undefined;
   let matches: boolean;
   let note: string | undefined;
@@ -97,8 +97,18 @@ function evaluateCondition(condition: CompiledCondition, context: RequestContext
     matches = op.negated ? !some : some;
   }
   const matchedValues: ValueRef[] = [];
-  if (matched.size > 0) for (const v of condition.values) if (matched.has(v.ref)) matchedValues.push(v.ref);
+  const set = matched.set;
+  if (set) for (const v of condition.values) if (set.has(v.ref)) matchedValues.push(v.ref);
   return { operator, key, range, keyPresent, requestValues, matches, matchedValues, unresolvedVariables, note };
+}
+
+/** The policy values that matched, as a set made on the first: most conditions of an explained request match none. */
+class Matched {
+  set: Set<ValueRef> | undefined = undefined;
+
+  add(ref: ValueRef): void {
+    (this.set ??= new Set()).add(ref);
+  }
 }
 
 /** Positive sense: does some policy value match this request value? Every matching value is added to `matched`. */
@@ -107,7 +117,7 @@ function positiveMatch(
   byKey: Map<string, ValueRef[]> | undefined,
   values: readonly PreparedValue[],
   rv: string,
-  matched: Set<ValueRef>,
+  matched: Matched,
 ): boolean {
   if (byKey) {
     const refs = byKey.get(op.lookupKey!(rv));

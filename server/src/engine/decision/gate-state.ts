@@ -51,7 +51,8 @@ export function buildGateState(request: EvaluationRequest, policies: PolicySet, 
       ? 'The root user has no identity policies: it holds every permission of its account.'
       : undefined;
   const notes: string[] = [];
-  for (const skip of [policies.scp && scpSkip, policies.rcp && rcpSkip]) if (skip) notes.push(skip);
+  if (policies.scp && scpSkip) notes.push(scpSkip);
+  if (policies.rcp && rcpSkip) notes.push(rcpSkip);
 
   const all: PolicyExplanation[] = [];
   const evaluated: EvaluatedPolicies = { identity: [] };
@@ -107,7 +108,7 @@ export function buildGateState(request: EvaluationRequest, policies: PolicySet, 
     // A GetFederationToken session without a session policy has no permissions of its own.
     // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
     sessionOk: session ? !session.applicable || session.allows : issuer !== 'GetFederationToken',
-    limits: [...(boundary ? applyingStatements([boundary], 'Allow') : []), ...(session ? applyingStatements([session], 'Allow') : [])],
+    limits: boundary || session ? applyingStatements(boundary && session ? [boundary, session] : [(boundary ?? session)!], 'Allow') : [],
     namedRole: crossAccount ? [] : resourceAllows.filter((s: StatementExplanation) => s.principal?.kind === 'role'),
   };
 }

@@ -27,7 +27,22 @@ export function temporaryCredentialLimit(issuer: CredentialIssuer | undefined, m
   return undefined;
 }
 
+/**
+ * Whether the action's service is `sts` (any case): the questions below are asked of every
+ * request, and most name another service, so they are answered without lower-casing a copy.
+ */
+function isStsAction(action: string): boolean {
+  return (
+    action.length > 4 &&
+    (action.charCodeAt(0) | 0x20) === 0x73 /* s */ &&
+    (action.charCodeAt(1) | 0x20) === 0x74 /* t */ &&
+    (action.charCodeAt(2) | 0x20) === 0x73 &&
+    action.charCodeAt(3) === 0x3a /* : */
+  );
+}
+
 export function isAssumeRoleAction(action: string): boolean {
+  if (!isStsAction(action)) return false;
   const a = action.toLowerCase();
   return a === 'sts:assumerole' || a === 'sts:assumerolewithwebidentity' || a === 'sts:assumerolewithsaml';
 }
@@ -39,10 +54,11 @@ export function isAssumeRoleAction(action: string): boolean {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html#id_credentials_temp_control-access_monitor-perms
  */
 export function isTrustGovernedAction(action: string): boolean {
+  if (!isStsAction(action)) return false;
   const a = action.toLowerCase();
   return isAssumeRoleAction(a) || a === 'sts:tagsession' || a === 'sts:setsourceidentity';
 }
 
 export function isGetCallerIdentity(action: string): boolean {
-  return action.toLowerCase() === 'sts:getcalleridentity';
+  return isStsAction(action) && action.toLowerCase() === 'sts:getcalleridentity';
 }

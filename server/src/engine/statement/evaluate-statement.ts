@@ -28,7 +28,7 @@ export function evaluateStatement(
   request: PreparedRequest,
   isResourcePolicy: boolean,
 ): StatementExplanation {
-  const action = statementMatchesAction(st.action, request.action);
+  const action = statementMatchesAction(st.action, request.action, request.lowerAction, request.lowerService);
   const resource = statementMatchesResource(st.resource, request.resource, request.resourceParts, request.context.lookup, isResourcePolicy);
   const principal = isResourcePolicy ? statementMatchesPrincipal(st.principal, request.caller, st.effect) : undefined;
   const conditions = evaluateConditions(st.conditions, request.context);
