@@ -43,13 +43,11 @@ export function startServer(connection: Connection): void {
   let snippetSupport = false;
 
   const kindChoices = new Map<string, DocumentKind>();
-  // The service reference (an 8 MB file, ~150 ms to parse) loads once the client has its answer to
-  // `initialize`, so that starting the server (and the extension's activation, which waits for
-  // that answer) does not wait for it; the first analysis waits for it instead.
-  let loadReference!: () => void;
-  const iamData = new Promise<IamData>((resolve) => {
-    loadReference = () => resolve(loadIamData());
-  });
+  // The service reference (an 8 MB file, ~150 ms to parse) loads before the server answers
+  // `initialize`: loading it afterwards made the server busy exactly when the editor sends its
+  // first requests (the documents open, their code lenses and diagnostics), and a template's code
+  // lens came late or not at all in the real VS Code.
+  const iamData: Promise<IamData> = loadIamData();
   iamData.catch((e) => logger.error(`loading the IAM service reference failed: ${e instanceof Error ? e.message : e}`));
 
   const kindOf = (uri: string, model: PolicyModel): DocumentKind =>
@@ -58,10 +56,7 @@ export function startServer(connection: Connection): void {
   const store = new DocumentStore({
     kindOf,
     maxFileSize: () => settings.maxFileSize,
-    lint: async () => {
-      loadReference();
-      return { data: await iamData, ownAccounts: settings.ownAccounts };
-    },
+    lint: async () => ({ data: await iamData, ownAccounts: settings.ownAccounts }),
     isCurrent: (uri, version) => documents.get(uri)?.version === version,
     siblings: (uri) => {
       const file = filePathOf(uri);
@@ -123,7 +118,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    loadReference();
     void refreshSettings();
     if (foldersChange) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {

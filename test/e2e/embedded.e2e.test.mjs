@@ -67,6 +67,9 @@ test('a YAML template: the ExternalId warning sits on the principal line (16)', 
 test('hover on an action inside the template shows its access level', async () => {
   const page = vscode.page;
   await vscode.orScreenshot('yaml-hover', async () => {
+    // The template's code lenses add a line above each policy when they arrive: hovering before
+    // them would leave the pointer on the line they push under it.
+    await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'IAM trust policy' }).first().waitFor({ timeout: 60_000 });
     await token('sts:AssumeRole').hover();
     await page.locator('.monaco-hover', { hasText: 'Access level' }).first().waitFor({ state: 'visible', timeout: 30_000 });
   });
