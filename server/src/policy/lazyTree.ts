@@ -51,13 +51,11 @@ export class LazyTree {
 /** Where each element finds its tree: a symbol, so that `Object.keys`, JSON and deep equality never see it. */
 export const TREE: unique symbol = Symbol('tree');
 
-export class LazyLocated implements Located<string> {
+/** An element of the model whose `node` is the tree's node at the element's start. */
+abstract class LazyElement {
   [TREE]: LazyTree;
-  constructor(
-    public value: string,
-    public range: OffsetRange,
-    tree: LazyTree,
-  ) {
+  abstract range: OffsetRange;
+  constructor(tree: LazyTree) {
     this[TREE] = tree;
   }
   get node(): Node {
@@ -65,23 +63,28 @@ export class LazyLocated implements Located<string> {
   }
 }
 
-export class LazyScalar implements ScalarValue {
-  [TREE]: LazyTree;
+export class LazyLocated extends LazyElement implements Located<string> {
+  constructor(
+    public value: string,
+    public range: OffsetRange,
+    tree: LazyTree,
+  ) {
+    super(tree);
+  }
+}
+
+export class LazyScalar extends LazyElement implements ScalarValue {
   constructor(
     public text: string,
     public jsonType: ScalarValue['jsonType'],
     public range: OffsetRange,
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }
 
-export class LazyStringList implements StringListElement {
-  [TREE]: LazyTree;
+export class LazyStringList extends LazyElement implements StringListElement {
   constructor(
     public keyRange: OffsetRange,
     public range: OffsetRange,
@@ -89,15 +92,11 @@ export class LazyStringList implements StringListElement {
     public values: ScalarValue[],
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }
 
-export class LazyPrincipalBlock implements PrincipalBlock {
-  [TREE]: LazyTree;
+export class LazyPrincipalBlock extends LazyElement implements PrincipalBlock {
   constructor(
     public keyRange: OffsetRange,
     public range: OffsetRange,
@@ -106,15 +105,11 @@ export class LazyPrincipalBlock implements PrincipalBlock {
     public kinds: Located<string>[],
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }
 
-export class LazyConditionBlock implements ConditionBlock {
-  [TREE]: LazyTree;
+export class LazyConditionBlock extends LazyElement implements ConditionBlock {
   constructor(
     public keyRange: OffsetRange,
     public range: OffsetRange,
@@ -122,16 +117,12 @@ export class LazyConditionBlock implements ConditionBlock {
     public operators: Located<string>[],
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }
 
 /** Optional elements are added only when written, as the eager builder does (`'sid' in st` stays false). */
-export class LazyStatement implements Statement {
-  [TREE]: LazyTree;
+export class LazyStatement extends LazyElement implements Statement {
   declare sid?: Located<string>;
   declare effect?: Located<string>;
   declare action?: StringListElement;
@@ -147,15 +138,11 @@ export class LazyStatement implements Statement {
     public keys: Located<string>[],
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }
 
-export class LazyPolicyModel implements PolicyModel {
-  [TREE]: LazyTree;
+export class LazyPolicyModel extends LazyElement implements PolicyModel {
   declare version?: Located<string>;
   declare id?: Located<string>;
   declare statementKeyRange?: OffsetRange;
@@ -166,9 +153,6 @@ export class LazyPolicyModel implements PolicyModel {
     public keys: Located<string>[],
     tree: LazyTree,
   ) {
-    this[TREE] = tree;
-  }
-  get node(): Node {
-    return this[TREE].nodeAt(this.range.start);
+    super(tree);
   }
 }

@@ -1,12 +1,12 @@
 // The one-pass tree for strict JSON must be jsonc-parser's tree, node for node: every policy
 // feature (ranges, hover, completion, quick fixes) reads these nodes.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
 import { MAX_NESTING, parsePolicyText } from '../../../server/src/policy/parse';
 import { strictJsonTree } from '../../../server/src/policy/strictJsonTree';
+import { corpusFixtureAndExampleJsonFiles } from './jsonFiles';
 
 function jsoncTree(text: string): Node | undefined {
   const errors: unknown[] = [];
@@ -15,19 +15,8 @@ function jsoncTree(text: string): Node | undefined {
   return root;
 }
 
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
-    else if (name.endsWith('.json')) out.push(full);
-  }
-  return out;
-}
-
 test('the tree of every corpus document and test fixture is jsonc-parser\'s', () => {
-  const root = path.resolve(__dirname, '../../..');
-  const files = [...jsonFiles(path.resolve(root, '../shared/corpus')), ...jsonFiles(path.join(root, 'test/fixtures')), ...jsonFiles(path.join(root, 'examples'))];
+  const files = corpusFixtureAndExampleJsonFiles();
   let strict = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');

@@ -2,7 +2,7 @@
 // element for element, with every `node` the node of the document's own tree; and the pass must
 // accept exactly the text `JSON.parse` accepts (anything else goes to jsonc-parser's recovery).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Node } from 'jsonc-parser';
@@ -10,19 +10,9 @@ import { buildPolicyModel, isPolicyNode, MAX_NESTING, parsePolicyText } from '..
 import type { PolicyModel } from '../../../server/src/policy/model';
 import { strictJsonTree } from '../../../server/src/policy/strictJsonTree';
 import { strictPolicyModel } from '../../../server/src/policy/strictPolicyModel';
+import { corpusFixtureAndExampleJsonFiles } from './jsonFiles';
 
-function jsonFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
-    else if (name.endsWith('.json')) out.push(full);
-  }
-  return out;
-}
-
-const ROOT = path.resolve(__dirname, '../../..');
-const FILES = [...jsonFiles(path.resolve(ROOT, '../shared/corpus')), ...jsonFiles(path.join(ROOT, 'test/fixtures')), ...jsonFiles(path.join(ROOT, 'examples'))];
+const FILES = corpusFixtureAndExampleJsonFiles();
 
 function nodesOf(root: Node): Set<Node> {
   const out = new Set<Node>();
