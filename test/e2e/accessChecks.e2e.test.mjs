@@ -85,8 +85,7 @@ test('saving a committed policy that now allows s3:PutObject shows the new-acces
 });
 
 test('the edited policy offers "Compare access with HEAD"', async () => {
-  const lens = vscode.page.locator('.contentWidgets .codelens-decoration', { hasText: 'Compare access with HEAD' }).first();
-  await vscode.orScreenshot('code-lens', () => lens.waitFor({ timeout: 60_000 }));
+  await vscode.orScreenshot('code-lens', () => vscode.waitForCodeLens('Compare access with HEAD'));
   await vscode.screenshot('code-lens');
 });
 

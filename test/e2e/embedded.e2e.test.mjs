@@ -69,7 +69,7 @@ test('hover on an action inside the template shows its access level', async () =
   await vscode.orScreenshot('yaml-hover', async () => {
     // The template's code lenses add a line above each policy when they arrive: hovering before
     // them would leave the pointer on the line they push under it.
-    await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'IAM trust policy' }).first().waitFor({ timeout: 60_000 });
+    await vscode.waitForCodeLens('IAM trust policy');
     await token('sts:AssumeRole').hover();
     await page.locator('.monaco-hover', { hasText: 'Access level' }).first().waitFor({ state: 'visible', timeout: 30_000 });
   });
@@ -85,8 +85,7 @@ test("clicking the trust policy's code lens lists its findings, and choosing one
   await page.mouse.move(5, 5);
   await page.keyboard.press('Escape');
   await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' });
-  const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'IAM trust policy: 2 findings' }).first();
-  await vscode.orScreenshot('lens', () => lens.waitFor({ timeout: 60_000 }));
+  const lens = await vscode.orScreenshot('lens', () => vscode.waitForCodeLens('IAM trust policy: 2 findings'));
   await lens.click();
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await vscode.orScreenshot('lens-pick', () => rows.nth(1).waitFor({ timeout: 30_000 }));

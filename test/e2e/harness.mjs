@@ -96,6 +96,20 @@ export class VsCodeSession {
     await page.keyboard.press('Enter');
   }
 
+  /**
+   * Waits until a code lens holding `text` shows in the active editor, and resolves to its link.
+   * VS Code asks for an editor's code lenses a moment (at least 250 ms) after the editor gets its
+   * document, and drops that request if the editor loses focus first: opening the Problems panel
+   * right after a file, as `waitForProblem` does, leaves the file without lenses until its editor
+   * has focus again, which is when a user reading it sees them. The editor is given focus first.
+   */
+  async waitForCodeLens(text, timeout = 60_000) {
+    await this.runCommand('View: Focus Active Editor Group');
+    const lens = this.page.locator('.monaco-editor .codelens-decoration a', { hasText: text }).first();
+    await lens.waitFor({ timeout });
+    return lens;
+  }
+
   async showProblems() {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) await this.runCommand('View: Focus Problems');
