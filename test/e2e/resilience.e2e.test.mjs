@@ -11,13 +11,14 @@ before(async () => {
 });
 after(() => vscode?.stop());
 
-/** Pids of this session's language server: node running the installed extension's dist/server.js. */
-function serverPids() {
+/** This session's language server processes (node running the installed extension's dist/server.js): "pid args" each. */
+function serverProcesses() {
   const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .filter((line) => line.includes(vscode.profile.extensionsDir) && line.includes('dist/server.js'))
-    .map((line) => Number(line.trim().split(/\s+/)[0]));
+  return out.split('\n').filter((line) => line.includes(vscode.profile.extensionsDir) && line.includes('dist/server.js'));
+}
+
+function serverPids() {
+  return serverProcesses().map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 async function waitFor(predicate, what, timeoutMs = 60_000) {
@@ -46,4 +47,11 @@ test('the client restarts a killed language server and the diagnostics come back
   await vscode.screenshot('restarted-server');
   const ours = await vscode.ourProblems();
   assert.ok(ours.some((row) => row.includes('Alloww')), ours.join('\n'));
+});
+
+test('the language server runs with the young generation bounded that keeps it under 200 MB', () => {
+  // server/src/launch.ts: the client starts node with these flags, the restarted server too.
+  const servers = serverProcesses();
+  assert.equal(servers.length, 1, servers.join('\n'));
+  assert.match(servers[0], /node\S* --max-semi-space-size=4 .*dist\/server\.js/);
 });

@@ -1,7 +1,9 @@
-// A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it.
+// A minimal LSP client for tests: spawns `node dist/server.js --stdio`, with the Node flags the VS Code
+// client starts it with, and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -44,7 +46,7 @@ export class TestLanguageClient {
     private readonly options: { pull?: boolean; workspaceFolder?: string; server?: string } = {},
   ) {
     // `server`: another server module (the latency bench's schema-only reference).
-    this.child = spawn(process.execPath, [options.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
