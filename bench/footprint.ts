@@ -8,7 +8,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { serverPath, TestLanguageClient } from '../test/lsp/lspClient';
+import { TestLanguageClient } from '../test/lsp/lspClient';
 import { referenceServer } from './lsp/latency';
 import { findCorpus } from '../test/unit/lint/corpusPath';
 import { median, megabytes, ms, REPO, runAlone, times, type BenchRow } from './report';
@@ -77,10 +77,10 @@ async function rssRow(): Promise<BenchRow> {
   }
 }
 
-/** Spawning a server over stdio until it answers initialize. */
-async function initializeMs(server: string): Promise<number> {
+/** Spawning a server over stdio until it answers initialize (ours when `server` is not given, as VS Code starts it). */
+async function initializeMs(server?: string): Promise<number> {
   const start = performance.now();
-  const client = new TestLanguageClient({}, {}, { server });
+  const client = new TestLanguageClient({}, {}, server ? { server } : {});
   await client.start();
   const elapsed = performance.now() - start;
   await client.stop();
@@ -97,7 +97,7 @@ async function serverStartRow(): Promise<BenchRow> {
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let i = 0; i < 5; i++) {
-    ours.push(await initializeMs(serverPath));
+    ours.push(await initializeMs());
     theirs.push(await initializeMs(reference));
   }
   return {

@@ -45,8 +45,10 @@ export class TestLanguageClient {
     public settings: object = {},
     private readonly options: { pull?: boolean; workspaceFolder?: string; server?: string } = {},
   ) {
-    // `server`: another server module (the latency bench's schema-only reference).
-    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, options.server ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // `server`: another server module (the latency bench's schema-only reference), started as
+    // VS Code starts its own JSON server: with Node's defaults.
+    const args = options.server ? [options.server] : [...SERVER_NODE_FLAGS, serverPath];
+    this.child = spawn(process.execPath, [...args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
