@@ -60,7 +60,7 @@ export function startServer(connection: Connection): void {
     isCurrent: (uri, version) => documents.get(uri)?.version === version,
     siblings: (uri) => {
       const file = filePathOf(uri);
-      return file?.endsWith('.tf') ? siblingTerraformTexts(file, (f) => documents.all().find((d) => filePathOf(d.uri) === f)?.getText()) : [];
+      return file?.endsWith('.tf') ? siblingTerraformTexts(file, (f) => documents.all().find((d) => filePathOf(d.uri) === f)?.getText(), settings.maxFileSize) : [];
     },
   });
 
