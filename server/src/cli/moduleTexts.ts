@@ -2,8 +2,8 @@
 // folder is listed and each file read once in the run, where the editor's siblingTerraformTexts
 // lists the folder and checks every sibling's modification time again for each file (a folder of
 // n files: n² stats). Files do not change under one run, as far as its findings can tell.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { moduleFiles, readModuleFile } from '../embedded/terraform/siblings';
 
 export type ModuleTexts = (file: string) => string[];
 
@@ -12,24 +12,10 @@ export function moduleTexts(): ModuleTexts {
   const folders = new Map<string, Array<{ full: string; text: string | undefined }>>();
   const folder = (dir: string) => {
     let files = folders.get(dir);
-    if (files) return files;
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
-    } catch {
-      names = [];
+    if (!files) {
+      files = moduleFiles(dir).map((full) => ({ full, text: readModuleFile(full) }));
+      folders.set(dir, files);
     }
-    files = names.map((n) => {
-      const full = path.join(dir, n);
-      try {
-        // Not a regular file (a FIFO would never end a read): not part of the module.
-        return { full, text: statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined };
-      } catch {
-        // unreadable: not part of what we can see
-        return { full, text: undefined };
-      }
-    });
-    folders.set(dir, files);
     return files;
   };
   return (file) => {
