@@ -10,13 +10,12 @@ import type { Finding, LintContext, LintOptions, LintRule, Report } from './type
  */
 export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: LintOptions, rules: readonly LintRule[] = LINT_RULES): Finding[] {
   const ctx = context(model, kind, options);
-  const findings: Finding[] = [];
-  let rule: LintRule;
-  const report: Report = (range, message, data) => {
-    findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
-  };
-  for (rule of rulesOfKind(rules, kind)) rule.check(ctx, report);
-  return sorted(findings);
+  const findings = new Findings();
+  for (const rule of rulesOfKind(rules, kind)) {
+    findings.rule = rule;
+    rule.check(ctx, findings.report);
+  }
+  return findings.sorted();
 }
 
 /**
@@ -26,25 +25,32 @@ export function lintPolicy(model: PolicyModel, kind: DocumentKind, options: Lint
  */
 export async function lintPolicyPausing(model: PolicyModel, kind: DocumentKind, options: LintOptions, pause: () => Promise<void> | undefined, rules: readonly LintRule[] = LINT_RULES): Promise<Finding[]> {
   const ctx = context(model, kind, options);
-  const findings: Finding[] = [];
-  let rule: LintRule;
-  const report: Report = (range, message, data) => {
-    findings.push(data === undefined ? { code: rule.code, type: rule.type, message, range } : { code: rule.code, type: rule.type, message, range, data });
-  };
-  for (rule of rulesOfKind(rules, kind)) {
-    rule.check(ctx, report);
+  const findings = new Findings();
+  for (const rule of rulesOfKind(rules, kind)) {
+    findings.rule = rule;
+    rule.check(ctx, findings.report);
     const paused = pause();
     if (paused) await paused;
   }
-  return sorted(findings);
+  return findings.sorted();
+}
+
+/** The findings of one run, each under the code of the rule running when it was reported: one reporter for all the rules. */
+class Findings {
+  rule!: LintRule;
+  private readonly list: Finding[] = [];
+  readonly report: Report = (range, message, data) => {
+    const { code, type } = this.rule;
+    this.list.push(data === undefined ? { code, type, message, range } : { code, type, message, range, data });
+  };
+
+  sorted(): Finding[] {
+    return this.list.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
+  }
 }
 
 function context(model: PolicyModel, kind: DocumentKind, options: LintOptions): LintContext {
   return { model, kind, text: options.text, data: options.data, ownAccounts: new Set(options.ownAccounts ?? []) };
-}
-
-function sorted(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.code.localeCompare(b.code));
 }
 
 /** The rules that apply to a kind, in the list's order; worked out once per list and kind. */
