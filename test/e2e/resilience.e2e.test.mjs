@@ -49,7 +49,7 @@ test('the client restarts a killed language server and the diagnostics come back
   assert.ok(ours.some((row) => row.includes('Alloww')), ours.join('\n'));
 });
 
-test('the language server runs with the young generation bounded that keeps it under 200 MB', () => {
+test('the language server runs with its young generation bounded (--max-semi-space-size=4)', () => {
   // server/src/launch.ts: the client starts node with these flags, the restarted server too.
   const servers = serverProcesses();
   assert.equal(servers.length, 1, servers.join('\n'));
