@@ -12,17 +12,14 @@ export function statementMatchesAction(
   lowerService: string | undefined = serviceOf(lowerAction),
 ): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
+  // Positions of the matching patterns, ascending, so `matched` keeps the policy's order.
+  const split = action.index.split(lowerService);
+  const own = split
+    ? union(split.literals.get(lowerAction) ?? NONE, matching(action, split.others, lowerAction))
+    : matching(action, action.index.own(lowerService), lowerAction);
+  const positions = union(own, matching(action, action.index.anyService, lowerAction));
   const matched: ValueRef[] = [];
-  // Candidates in pattern order (both lists ascend), so `matched` keeps the policy's order.
-  const own = action.index.own(lowerService);
-  const any = action.index.anyService;
-  let i = 0;
-  let j = 0;
-  while (i < own.length || j < any.length) {
-    const next = j >= any.length || (i < own.length && own[i] < any[j]) ? own[i++] : any[j++];
-    const p = actionPatternAt(action, next);
-    if (actionPatternMatches(p, lowerAction)) matched.push(p.ref);
-  }
+  for (let i = 0; i < positions.length; i++) matched.push(actionPatternAt(action, positions[i]).ref);
   if (action.element === 'Action') return { matches: matched.length > 0, element: 'Action', matched };
   return {
     matches: matched.length === 0,
@@ -46,9 +43,34 @@ export function serviceOf(lowerAction: string): string | undefined {
  */
 export function actionMatches(action: CompiledStatement['action'], lowerAction: string, lowerService: string | undefined): boolean {
   if (!action) return false;
-  const listed =
-    anyPatternMatches(action, action.index.own(lowerService), lowerAction) || anyPatternMatches(action, action.index.anyService, lowerAction);
+  const split = action.index.split(lowerService);
+  const own = split
+    ? split.literals.has(lowerAction) || anyPatternMatches(action, split.others, lowerAction)
+    : anyPatternMatches(action, action.index.own(lowerService), lowerAction);
+  const listed = own || anyPatternMatches(action, action.index.anyService, lowerAction);
   return action.element === 'Action' ? listed : !listed;
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/** The positions among `positions` whose pattern matches `lowerAction`, in their order. */
+function matching(action: CompiledActions, positions: readonly number[], lowerAction: string): readonly number[] {
+  let out: number[] | undefined;
+  for (let i = 0; i < positions.length; i++) {
+    if (actionPatternMatches(actionPatternAt(action, positions[i]), lowerAction)) (out ??= []).push(positions[i]);
+  }
+  return out ?? NONE;
+}
+
+/** Two ascending lists of distinct positions as one. */
+function union(a: readonly number[], b: readonly number[]): readonly number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
+  return out;
 }
 
 function anyPatternMatches(action: CompiledActions, positions: readonly number[], lowerAction: string): boolean {

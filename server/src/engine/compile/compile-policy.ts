@@ -45,6 +45,19 @@ export interface ActionIndex {
   own(lowerService: string | undefined): readonly number[];
   /** Positions of the patterns that may match any service, ascending. */
   readonly anyService: readonly number[];
+  /**
+   * `own(lowerService)` split for lookup: its ASCII literals by their lower-cased text, the rest in
+   * order. Undefined while a plain walk of `own` is as cheap: a short list, or a service asked for
+   * the first time (a policy evaluated once, as on an edit, is not worth the table).
+   */
+  split(lowerService: string | undefined): ServicePatterns | undefined;
+}
+
+export interface ServicePatterns {
+  /** Lower-cased literal text → its positions, ascending. */
+  literals: Map<string, number[]>;
+  /** The positions of the other patterns (with wildcards or non-ASCII), ascending. */
+  others: readonly number[];
 }
 
 export interface CompiledResourcePattern {
@@ -394,20 +407,53 @@ function compileConditions(entries: readonly ConditionEntry[] | undefined, varia
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
+/** Below this many patterns of a service, walking them is as quick as a lookup table. */
+const SPLIT_FROM = 8;
+
+class ServiceEntry {
+  uses = 0;
+  split: ServicePatterns | undefined;
+  constructor(readonly positions: readonly number[]) {}
+}
+
 class Index implements ActionIndex {
-  readonly #byService = new Map<string, readonly number[]>();
+  readonly #byService = new Map<string, ServiceEntry>();
   #any: readonly number[] | undefined;
 
   constructor(private readonly values: readonly ScalarValue[]) {}
 
   own(lowerService: string | undefined): readonly number[] {
-    if (lowerService === undefined) return NO_POSITIONS;
-    let positions = this.#byService.get(lowerService);
-    if (!positions) {
-      positions = this.#positions(lowerService, SAME_SERVICE);
-      this.#byService.set(lowerService, positions);
+    return lowerService === undefined ? NO_POSITIONS : this.#entry(lowerService).positions;
+  }
+
+  split(lowerService: string | undefined): ServicePatterns | undefined {
+    if (lowerService === undefined) return undefined;
+    const entry = this.#entry(lowerService);
+    if (entry.split || entry.positions.length < SPLIT_FROM || ++entry.uses < 2) return entry.split;
+    const literals = new Map<string, number[]>();
+    const others = youngArray<number>();
+    for (const at of entry.positions) {
+      const text = this.values[at].text;
+      if (!isAsciiLiteral(text)) {
+        others.push(at);
+        continue;
+      }
+      // ASCII: toLowerCase is the fold `asciiFoldedEquals` compares with.
+      const key = text.toLowerCase();
+      const list = literals.get(key);
+      if (list) list.push(at);
+      else literals.set(key, [at]);
     }
-    return positions;
+    return (entry.split = { literals, others });
+  }
+
+  #entry(lowerService: string): ServiceEntry {
+    let entry = this.#byService.get(lowerService);
+    if (!entry) {
+      entry = new ServiceEntry(this.#positions(lowerService, SAME_SERVICE));
+      this.#byService.set(lowerService, entry);
+    }
+    return entry;
   }
 
   get anyService(): readonly number[] {
