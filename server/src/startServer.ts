@@ -60,7 +60,15 @@ export function startServer(connection: Connection): void {
     isCurrent: (uri, version) => documents.get(uri)?.version === version,
     siblings: (uri) => {
       const file = filePathOf(uri);
-      return file?.endsWith('.tf') ? siblingTerraformTexts(file, (f) => documents.all().find((d) => filePathOf(d.uri) === f)?.getText(), settings.maxFileSize) : [];
+      if (!file?.endsWith('.tf')) return [];
+      // The open files of the folder, found once: not once per sibling among all open documents.
+      const dir = path.dirname(file);
+      const open = new Map<string, TextDocument>();
+      for (const d of documents.all()) {
+        const f = d.uri.endsWith('.tf') ? filePathOf(d.uri) : undefined;
+        if (f && path.dirname(f) === dir) open.set(f, d);
+      }
+      return siblingTerraformTexts(file, (f) => open.get(f)?.getText(), settings.maxFileSize);
     },
   });
 

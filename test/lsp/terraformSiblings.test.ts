@@ -74,3 +74,35 @@ test("opening a module's files one after another validates each once: an open te
     rmSync(module, { recursive: true, force: true });
   }
 });
+
+test('with thousands of documents open, a module file finds its open siblings at once: the open documents are listed once per analysis, not once per sibling', { timeout: 180_000 }, async () => {
+  // Before the fix each of a module's files looked for each sibling among all open documents,
+  // parsing every open document's uri each time: with the corpus open (2,532 documents) every .tf
+  // file of its 193-file folder took 1.3-1.4 s to open; here 80 files took 18.6 s, and 0.2 s with the fix.
+  const module = mkdtempSync(path.join(tmpdir(), 'tf-many-open-'));
+  const others: string[] = [];
+  try {
+    for (let i = 0; i < 2000; i++) {
+      const uri = pathToFileURL(path.join(module, 'other', `doc${i}.json`)).toString();
+      others.push(uri);
+      await client.open(uri, '{"Version": "2012-10-17", "Statement": []}');
+    }
+    const uris: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const file = path.join(module, `part${i}.tf`);
+      writeFileSync(file, document.replace('"x"', `"doc${i}"`));
+      uris.push(pathToFileURL(file).toString());
+    }
+    const start = performance.now();
+    for (const [i, uri] of uris.entries()) await client.open(uri, document.replace('"x"', `"doc${i}"`), 'terraform');
+    const seconds = (performance.now() - start) / 1000;
+    assert.ok(seconds < 5, `80 module files opened in ${seconds.toFixed(1)} s with 2,000 other documents open`);
+    // An open sibling's text is the editor's, not the disk's: an edit in one reaches the others.
+    const first = client.nextDiagnostics(uris[0]);
+    await client.change(uris[1], `${role.replace('.x.json', '.doc0.json')}${document.replace('"x"', '"doc1"')}`);
+    assert.deepEqual(codes((await first).diagnostics), TRUST_FINDINGS);
+    for (const uri of [...uris, ...others]) await client.close(uri);
+  } finally {
+    rmSync(module, { recursive: true, force: true });
+  }
+});
