@@ -1,5 +1,5 @@
 // A statement's actions of one service are looked up in a table from the second request for that
-// service on (ActionIndex.split): the same policy model asked again must match exactly as a fresh
+// service on (ActionIndex.ownPatterns): the same policy model asked again must match exactly as a fresh
 // model does with its plain walk, in both modes, with literals in any case, duplicates, wildcards,
 // non-ASCII patterns, NotAction, and patterns of other services or any service mixed in.
 import { describe, it } from 'node:test';

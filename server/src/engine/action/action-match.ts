@@ -1,7 +1,7 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import { actionPatternAt, actionPatternMatches, type CompiledActions, type CompiledStatement } from '../compile/compile-policy';
+import { actionPatternAt, actionPatternMatches, type CompiledActions, type CompiledStatement, type ServicePatterns } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
 
 /** `lowerAction` is `requestAction` lower-cased and `lowerService` its `serviceOf` (both made once per request). */
@@ -13,10 +13,10 @@ export function statementMatchesAction(
 ): ElementMatch {
   if (!action) return { matches: false, element: 'absent', matched: [], note: 'The statement has neither Action nor NotAction.' };
   // Positions of the matching patterns, ascending, so `matched` keeps the policy's order.
-  const split = action.index.split(lowerService);
-  const own = split
-    ? union(split.literals.get(lowerAction) ?? NONE, matching(action, split.others, lowerAction))
-    : matching(action, action.index.own(lowerService), lowerAction);
+  const patterns = action.index.ownPatterns(lowerService);
+  const own = isPositions(patterns)
+    ? matching(action, patterns, lowerAction)
+    : union(patterns.literals.get(lowerAction) ?? NONE, matching(action, patterns.others, lowerAction));
   const positions = union(own, matching(action, action.index.anyService, lowerAction));
   const matched: ValueRef[] = [];
   for (let i = 0; i < positions.length; i++) matched.push(actionPatternAt(action, positions[i]).ref);
@@ -43,15 +43,19 @@ export function serviceOf(lowerAction: string): string | undefined {
  */
 export function actionMatches(action: CompiledStatement['action'], lowerAction: string, lowerService: string | undefined): boolean {
   if (!action) return false;
-  const split = action.index.split(lowerService);
-  const own = split
-    ? split.literals.has(lowerAction) || anyPatternMatches(action, split.others, lowerAction)
-    : anyPatternMatches(action, action.index.own(lowerService), lowerAction);
+  const patterns = action.index.ownPatterns(lowerService);
+  const own = isPositions(patterns)
+    ? anyPatternMatches(action, patterns, lowerAction)
+    : patterns.literals.has(lowerAction) || anyPatternMatches(action, patterns.others, lowerAction);
   const listed = own || anyPatternMatches(action, action.index.anyService, lowerAction);
   return action.element === 'Action' ? listed : !listed;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+
+function isPositions(patterns: ServicePatterns | readonly number[]): patterns is readonly number[] {
+  return Array.isArray(patterns);
+}
 
 /** The positions among `positions` whose pattern matches `lowerAction`, in their order. */
 function matching(action: CompiledActions, positions: readonly number[], lowerAction: string): readonly number[] {

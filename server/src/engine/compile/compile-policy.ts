@@ -46,11 +46,11 @@ export interface ActionIndex {
   /** Positions of the patterns that may match any service, ascending. */
   readonly anyService: readonly number[];
   /**
-   * `own(lowerService)` split for lookup: its ASCII literals by their lower-cased text, the rest in
-   * order. Undefined while a plain walk of `own` is as cheap: a short list, or a service asked for
-   * the first time (a policy evaluated once, as on an edit, is not worth the table).
+   * `own(lowerService)` split for lookup (its ASCII literals by their lower-cased text, the rest in
+   * order), or `own(lowerService)` itself while a plain walk of it is as cheap: a short list, or a
+   * service asked for the first time (a policy evaluated once, as on an edit, is not worth the table).
    */
-  split(lowerService: string | undefined): ServicePatterns | undefined;
+  ownPatterns(lowerService: string | undefined): ServicePatterns | readonly number[];
 }
 
 export interface ServicePatterns {
@@ -426,10 +426,11 @@ class Index implements ActionIndex {
     return lowerService === undefined ? NO_POSITIONS : this.#entry(lowerService).positions;
   }
 
-  split(lowerService: string | undefined): ServicePatterns | undefined {
-    if (lowerService === undefined) return undefined;
+  ownPatterns(lowerService: string | undefined): ServicePatterns | readonly number[] {
+    if (lowerService === undefined) return NO_POSITIONS;
     const entry = this.#entry(lowerService);
-    if (entry.split || entry.positions.length < SPLIT_FROM || ++entry.uses < 2) return entry.split;
+    if (entry.split) return entry.split;
+    if (entry.positions.length < SPLIT_FROM || ++entry.uses < 2) return entry.positions;
     const literals = new Map<string, number[]>();
     const others = youngArray<number>();
     for (const at of entry.positions) {
