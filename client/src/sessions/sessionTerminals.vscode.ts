@@ -58,9 +58,17 @@ export class SessionTerminals implements vscode.Disposable {
     );
     for (const terminal of open) {
       try {
-        // Renaming acts on the active terminal: show it first, keeping the focus where it is.
+        // A terminal whose shell has not started yet (one a refresh's replacement just opened)
+        // takes its given name again when it starts: a rename before that is lost. So wait for
+        // its process first.
+        await withTimeout(terminal.processId, ACTIVE_WAIT_MS);
+        // Renaming acts on the active terminal: show it first, keeping the focus where it is, and
+        // rename only once the window says it is active. `show` only asks the window; renaming at
+        // once could name another terminal.
         terminal.show(true);
-        await vscode.commands.executeCommand('workbench.action.terminal.renameWithArg', { name: `${terminal.name} (session forgotten)` });
+        if (await becameActive(terminal, ACTIVE_WAIT_MS)) {
+          await vscode.commands.executeCommand('workbench.action.terminal.renameWithArg', { name: `${terminal.name} (session forgotten)` });
+        }
       } catch {
         // The warning above still says it; a name is only a mark.
       }
@@ -71,4 +79,29 @@ export class SessionTerminals implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** How long a terminal asked to show is waited for to become the active one before it is left unmarked. */
+const ACTIVE_WAIT_MS = 5000;
+
+/** Whether `terminal` is, or within `ms` becomes, the window's active terminal. */
+function becameActive(terminal: vscode.Terminal, ms: number): Promise<boolean> {
+  if (vscode.window.activeTerminal === terminal) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (active: boolean) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(active);
+    };
+    const timer = setTimeout(() => done(vscode.window.activeTerminal === terminal), ms);
+    const listener = vscode.window.onDidChangeActiveTerminal((t) => {
+      if (t === terminal) done(true);
+    });
+  });
+}
+
+/** `promise`'s value, or undefined once `ms` have passed. */
+function withTimeout<T>(promise: Thenable<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([Promise.resolve(promise), new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]).finally(() => clearTimeout(timer));
 }
