@@ -88,8 +88,14 @@ test("clicking the trust policy's code lens lists its findings, and choosing one
   const lens = await vscode.orScreenshot('lens', () => vscode.waitForCodeLens('IAM trust policy: 2 findings'));
   await lens.click();
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await vscode.orScreenshot('lens-pick', () => rows.nth(1).waitFor({ timeout: 30_000 }));
-  const title = await page.locator('.quick-input-widget .quick-input-title').innerText();
+  // The lens's list, not the command palette that waitForCodeLens used a moment before (its rows
+  // can still be there, without a title): wait for this list's title first, then its rows.
+  const titled = page.locator('.quick-input-widget .quick-input-title', { hasText: 'IAM trust policy' });
+  await vscode.orScreenshot('lens-pick', async () => {
+    await titled.waitFor({ timeout: 30_000 });
+    await rows.nth(1).waitFor({ timeout: 30_000 });
+  });
+  const title = await titled.innerText();
   assert.match(title, /VendorRole\.AssumeRolePolicyDocument \(IAM trust policy\): 2 findings/);
   const texts = await rows.evaluateAll((els) => els.map((e) => e.innerText.replace(/\s+/g, ' ')));
   assert.equal(texts.length, 2, texts.join('\n'));
