@@ -1,7 +1,7 @@
 // Action / NotAction: `service:Name`, case-insensitive, with `*` and `?` wildcards.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-import { actionPatternAt, actionPatternMatches, type CompiledActions, type CompiledStatement, type ServicePatterns } from '../compile/compile-policy';
+import { actionPatternAt, actionPatternMatches, NO_POSITIONS, type CompiledActions, type CompiledStatement, type ServicePatterns } from '../compile/compile-policy';
 import type { ElementMatch, ValueRef } from '../types';
 
 /** `lowerAction` is `requestAction` lower-cased and `lowerService` its `serviceOf` (both made once per request). */
@@ -16,7 +16,7 @@ export function statementMatchesAction(
   const patterns = action.index.ownPatterns(lowerService);
   const own = isPositions(patterns)
     ? matching(action, patterns, lowerAction)
-    : union(patterns.literals.get(lowerAction) ?? NONE, matching(action, patterns.others, lowerAction));
+    : union(patterns.literals.get(lowerAction) ?? NO_POSITIONS, matching(action, patterns.others, lowerAction));
   const positions = union(own, matching(action, action.index.anyService, lowerAction));
   const matched: ValueRef[] = [];
   for (let i = 0; i < positions.length; i++) matched.push(actionPatternAt(action, positions[i]).ref);
@@ -51,8 +51,6 @@ export function actionMatches(action: CompiledStatement['action'], lowerAction: 
   return action.element === 'Action' ? listed : !listed;
 }
 
-const NONE: readonly number[] = Object.freeze([]);
-
 function isPositions(patterns: ServicePatterns | readonly number[]): patterns is readonly number[] {
   return Array.isArray(patterns);
 }
@@ -63,7 +61,7 @@ function matching(action: CompiledActions, positions: readonly number[], lowerAc
   for (let i = 0; i < positions.length; i++) {
     if (actionPatternMatches(actionPatternAt(action, positions[i]), lowerAction)) (out ??= []).push(positions[i]);
   }
-  return out ?? NONE;
+  return out ?? NO_POSITIONS;
 }
 
 /** Two ascending lists of distinct positions as one. */

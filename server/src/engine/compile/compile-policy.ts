@@ -41,14 +41,13 @@ export function actionGlob(p: CompiledActionPattern): Glob {
  * for that service (compared in place, without a lower-cased copy of each pattern's service).
  */
 export interface ActionIndex {
-  /** Positions in `patterns` of the patterns whose literal service is `lowerService`, ascending. */
-  own(lowerService: string | undefined): readonly number[];
   /** Positions of the patterns that may match any service, ascending. */
   readonly anyService: readonly number[];
   /**
-   * `own(lowerService)` split for lookup (its ASCII literals by their lower-cased text, the rest in
-   * order), or `own(lowerService)` itself while a plain walk of it is as cheap: a short list, or a
-   * service asked for the first time (a policy evaluated once, as on an edit, is not worth the table).
+   * The patterns whose literal service is `lowerService`: their positions in `patterns`, ascending,
+   * while a plain walk of them is as cheap as a table (a short list, or a service asked for the
+   * first time: a policy evaluated once, as on an edit, is not worth the table); after that, split
+   * for lookup (the ASCII literals by their lower-cased text, the rest in order).
    */
   ownPatterns(lowerService: string | undefined): ServicePatterns | readonly number[];
 }
@@ -405,7 +404,7 @@ function compileConditions(entries: readonly ConditionEntry[] | undefined, varia
   return out;
 }
 
-const NO_POSITIONS: readonly number[] = Object.freeze([]);
+export const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
 /** Below this many patterns of a service, walking them is as quick as a lookup table. */
 const SPLIT_FROM = 8;
@@ -421,10 +420,6 @@ class Index implements ActionIndex {
   #any: readonly number[] | undefined;
 
   constructor(private readonly values: readonly ScalarValue[]) {}
-
-  own(lowerService: string | undefined): readonly number[] {
-    return lowerService === undefined ? NO_POSITIONS : this.#entry(lowerService).positions;
-  }
 
   ownPatterns(lowerService: string | undefined): ServicePatterns | readonly number[] {
     if (lowerService === undefined) return NO_POSITIONS;
