@@ -110,25 +110,51 @@ async function serverStartRow(): Promise<BenchRow> {
   };
 }
 
-/** Activation in code-server, read from VS Code's Running Extensions view (footprint/activation.mjs). */
-function activationRow(): BenchRow {
-  const row = (ours: string, ratio = 'n/a', reference = '', data?: Record<string, unknown>): BenchRow => ({ group: 'Footprint', item: 'activation in the real VS Code (code-server, Running Extensions view)', ratio, ours, reference, goal: '< 200 ms', data });
-  if (process.argv.includes('--no-vscode')) return row('n/a (--no-vscode)');
-  const runs: Array<{ oursMs: number; builtinJsonMs: number }> = [];
+interface ActivationFigures {
+  shownMs: number;
+  loadCodeMs: number;
+  callActivateMs: number;
+  ownLoadMs: number;
+  ownMs: number;
+  queuedMs: number;
+}
+
+/**
+ * Activation in code-server (footprint/activation.mjs), two rows: the figure VS Code's Running
+ * Extensions view shows, and the extension's own share of it (its code's load and the synchronous
+ * part of `activate`, from the extension host's perf marks), without the time its load waited for
+ * the extensions loaded before it. The goal is read against the second.
+ */
+function activationRows(): BenchRow[] {
+  const item = { shown: 'activation as VS Code shows it (Running Extensions view, code-server)', own: 'activation, our own share (our code\'s load + activate call, VS Code\'s perf marks)' };
+  const rows = (shown: string, own: string, extra: Partial<Record<'shown' | 'own', Partial<BenchRow>>> = {}): BenchRow[] => [
+    { group: 'Footprint', item: item.shown, ratio: 'n/a', ours: shown, reference: '', ...extra.shown },
+    { group: 'Footprint', item: item.own, ratio: 'n/a', ours: own, reference: '', goal: '< 200 ms', ...extra.own },
+  ];
+  if (process.argv.includes('--no-vscode')) return rows('n/a (--no-vscode)', 'n/a (--no-vscode)');
+  const runs: Array<{ ours: ActivationFigures; json: ActivationFigures }> = [];
   // Each run is a fresh window with a fresh profile: activation is a cold start every time.
   for (let i = 0; i < 3; i++) {
     const run = spawnSync(process.execPath, [path.join(__dirname, 'footprint', 'activation.mjs')], { cwd: REPO, encoding: 'utf8', timeout: 240_000 });
     const line = run.stdout.trim().split('\n').pop() ?? '';
-    if (run.status !== 0 || !line.startsWith('{')) return row(`n/a: the real VS Code did not report it (${(run.stderr || run.error?.message || '').trim().split('\n').slice(-1)[0]?.slice(0, 160)}; npm run test:e2e installs code-server)`);
-    runs.push(JSON.parse(line) as { oursMs: number; builtinJsonMs: number });
+    if (run.status !== 0 || !line.startsWith('{')) {
+      const why = `n/a: the real VS Code did not report it (${(run.stderr || run.error?.message || '').trim().split('\n').slice(-1)[0]?.slice(0, 160)}; npm run test:e2e installs code-server)`;
+      return rows(why, why);
+    }
+    runs.push(JSON.parse(line) as { ours: ActivationFigures; json: ActivationFigures });
   }
-  const ours = median(runs.map((r) => r.oursMs));
-  const json = median(runs.map((r) => r.builtinJsonMs));
-  return row(`${ms(ours)} (3 fresh windows)`, `${times(ours / json)} the built-in JSON features`, `VS Code's JSON Language Features (also starts a language server): ${ms(json)}`, { runs });
+  const med = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f));
+  const shown = { ours: med((r) => r.ours.shownMs), json: med((r) => r.json.shownMs) };
+  const own = { ours: med((r) => r.ours.ownMs), json: med((r) => r.json.ownMs) };
+  const queued = med((r) => r.ours.queuedMs);
+  return rows(`${ms(shown.ours)} (3 fresh windows; ${ms(queued)} of it waiting for other extensions' code to load)`, `${ms(own.ours)} (load ${ms(med((r) => r.ours.ownLoadMs))}, activate call ${ms(med((r) => r.ours.callActivateMs))})`, {
+    shown: { ratio: `${times(shown.ours / shown.json)} the built-in JSON features`, reference: `VS Code's JSON Language Features (also starts a language server): ${ms(shown.json)}`, data: { runs } },
+    own: { ratio: `${times(own.ours / own.json)} the built-in JSON features`, reference: `JSON Language Features' own share: ${ms(own.json)}` },
+  });
 }
 
 export async function footprintBench(): Promise<BenchRow[]> {
-  return [vsixRow(), await rssRow(), await serverStartRow(), activationRow()];
+  return [vsixRow(), await rssRow(), await serverStartRow(), ...activationRows()];
 }
 
 if (require.main === module) runAlone('footprint', footprintBench);
